@@ -1,0 +1,22 @@
+package nn.api.checkpoint;
+
+import nn.api.graph.Graph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Map;
+
+/**
+ * What a checkpoint holds: the `.nn` source, the graph, the flat parameter vector, the
+ * optimizer's state by name, and metadata (epoch, metrics, versions, data checksums).
+ */
+public record Checkpoint(String source, Graph graph, INDArray params, Map<String, INDArray> optimizerState,
+                         Map<String, Object> meta) {
+
+    /** Zip entry names; fixed so readers can reject anything else. */
+    static final String SOURCE = "model.nn";
+    static final String GRAPH = "graph.json";
+    static final String PARAMS = "params.bin";
+    static final String OPTIMIZER_DIR = "optimizer/";
+    static final String META = "meta.json";
+    static final int FORMAT = 1;
+}

@@ -1,0 +1,91 @@
+package nn.api.checkpoint;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import nn.api.graph.Graph;
+import nn.api.graph.GraphJson;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads a checkpoint and trusts nothing in it: only known entry names, each entry's size
+ * bounded, the format version checked, every required entry present.
+ */
+public final class CheckpointReader {
+    /** Far above any model this tool trains on one machine, far below what would exhaust memory. */
+    static final long MAX_ENTRY_BYTES = 1L << 31;
+
+    private CheckpointReader() {
+    }
+
+    public static Checkpoint read(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName();
+                if (!known(name)) throw new IOException(file + ": unexpected entry '" + name + "' in checkpoint");
+                entries.put(name, bounded(zip, file, name));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a checkpoint (" + e.getMessage() + ")");
+        }
+        for (String required : new String[]{Checkpoint.GRAPH, Checkpoint.PARAMS, Checkpoint.META}) {
+            if (!entries.containsKey(required)) throw new IOException(file + ": checkpoint lacks " + required);
+        }
+        Map<String, Object> meta = GraphJson.MAPPER.readValue(entries.get(Checkpoint.META), new TypeReference<>() {
+        });
+        Object format = meta.get("format");
+        if (!(format instanceof Integer f) || f != Checkpoint.FORMAT) {
+            throw new IOException(file + ": checkpoint format " + format + " is not one this nn reads (expects "
+                    + Checkpoint.FORMAT + ")");
+        }
+        Graph graph = GraphJson.read(new String(entries.get(Checkpoint.GRAPH), StandardCharsets.UTF_8));
+        INDArray params = array(entries.get(Checkpoint.PARAMS));
+        Map<String, INDArray> optimizer = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().startsWith(Checkpoint.OPTIMIZER_DIR)) {
+                String key = e.getKey().substring(Checkpoint.OPTIMIZER_DIR.length()).replaceFirst("\\.bin$", "");
+                optimizer.put(key, array(e.getValue()));
+            }
+        }
+        byte[] source = entries.get(Checkpoint.SOURCE);
+        return new Checkpoint(source == null ? null : new String(source, StandardCharsets.UTF_8), graph, params,
+                optimizer, meta);
+    }
+
+    /** Fixed names only: no paths that could escape a directory if anyone ever extracts one. */
+    private static boolean known(String name) {
+        if (name.equals(Checkpoint.SOURCE) || name.equals(Checkpoint.GRAPH) || name.equals(Checkpoint.PARAMS)
+                || name.equals(Checkpoint.META)) {
+            return true;
+        }
+        return name.startsWith(Checkpoint.OPTIMIZER_DIR) && name.endsWith(".bin")
+                && name.substring(Checkpoint.OPTIMIZER_DIR.length()).matches("[A-Za-z0-9_]+\\.bin");
+    }
+
+    private static byte[] bounded(InputStream in, Path file, String name) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ENTRY_BYTES));
+        if (in.read() != -1) throw new IOException(file + ": entry " + name + " is larger than allowed");
+        return bytes;
+    }
+
+    private static INDArray array(byte[] bytes) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return Nd4j.read(in);
+        } catch (RuntimeException e) {
+            throw new IOException("corrupt array in checkpoint: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package nn.api.data;
+
+/**
+ * A split of an image classification data set, kept as the original uint8 bytes (47 MB for
+ * MNIST's training images instead of 188 MB of floats); batches are converted on the fly.
+ */
+public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, int rows, int cols, int classes) {
+
+    public ImageSet {
+        if ((long) count * channels * rows * cols != pixels.length) {
+            throw new IllegalArgumentException("pixel buffer holds " + pixels.length + " bytes, expected "
+                    + (long) count * channels * rows * cols);
+        }
+        if (labels.length != count) {
+            throw new IllegalArgumentException(labels.length + " labels for " + count + " images");
+        }
+    }
+
+    public int imageSize() {
+        return channels * rows * cols;
+    }
+
+    public int label(int index) {
+        return labels[index] & 0xFF;
+    }
+
+    /** The first `n` examples (for tests and quick runs); shares no arrays with this set. */
+    public ImageSet head(int n) {
+        int m = Math.min(n, count);
+        byte[] p = java.util.Arrays.copyOf(pixels, m * imageSize());
+        byte[] l = java.util.Arrays.copyOf(labels, m);
+        return new ImageSet(p, l, m, channels, rows, cols, classes);
+    }
+
+    /**
+     * Writes examples order[from .. from+n) into `x` (n * imageSize floats, pixels scaled to
+     * [0,1] then normalised) and `oneHot` (n * classes floats).
+     */
+    public void fill(int[] order, int from, int n, Normalization norm, float[] x, float[] oneHot) {
+        int size = imageSize();
+        float[] lut = norm.lookupTable();
+        java.util.Arrays.fill(oneHot, 0, n * classes, 0f);
+        for (int i = 0; i < n; i++) {
+            int example = order[from + i];
+            int src = example * size;
+            int dst = i * size;
+            for (int j = 0; j < size; j++) x[dst + j] = lut[pixels[src + j] & 0xFF];
+            oneHot[i * classes + label(example)] = 1f;
+        }
+    }
+}

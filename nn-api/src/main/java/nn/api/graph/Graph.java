@@ -1,0 +1,26 @@
+package nn.api.graph;
+
+import java.util.List;
+
+/**
+ * A model as data: inputs, nodes in a topological order, outputs, and the training setup.
+ * The DSL produces it; the network builder, checkpoints and tools consume it. Serialised
+ * as JSON with Jackson ({@link GraphJson}).
+ */
+public record Graph(String name, List<GraphInput> inputs, List<Node> nodes, List<String> outputs, TrainSpec train) {
+    public Graph {
+        inputs = List.copyOf(inputs);
+        nodes = List.copyOf(nodes);
+        outputs = List.copyOf(outputs);
+    }
+
+    public Node node(String name) {
+        for (Node n : nodes) if (n.name().equals(name)) return n;
+        return null;
+    }
+
+    public GraphInput input(String name) {
+        for (GraphInput i : inputs) if (i.name().equals(name)) return i;
+        return null;
+    }
+}

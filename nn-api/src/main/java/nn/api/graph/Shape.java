@@ -1,0 +1,69 @@
+package nn.api.graph;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/** The shape of one example, without the batch dimension: [1, 28, 28] for an MNIST image. */
+public final class Shape {
+    private final int[] dims;
+
+    private Shape(int[] dims) {
+        for (int d : dims) {
+            if (d <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
+        }
+        this.dims = dims.clone();
+    }
+
+    @JsonCreator
+    public static Shape of(int... dims) {
+        return new Shape(dims);
+    }
+
+    @JsonValue
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    public int rank() {
+        return dims.length;
+    }
+
+    public int dim(int i) {
+        return dims[i];
+    }
+
+    /** Number of values in one example. */
+    public long size() {
+        long n = 1;
+        for (int d : dims) n *= d;
+        return n;
+    }
+
+    /** The array shape for a batch of this: [batch, dims...]. */
+    public long[] withBatch(long batch) {
+        long[] s = new long[dims.length + 1];
+        s[0] = batch;
+        for (int i = 0; i < dims.length; i++) s[i + 1] = dims[i];
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    /** `[1, 28, 28]`, as written in `.nn` files. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < dims.length; i++) s.append(i > 0 ? ", " : "").append(dims[i]);
+        return s.append(']').toString();
+    }
+}

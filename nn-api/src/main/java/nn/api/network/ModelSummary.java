@@ -1,0 +1,48 @@
+package nn.api.network;
+
+import nn.api.graph.Graph;
+import nn.api.graph.GraphInput;
+import nn.api.graph.Node;
+import nn.api.graph.Shape;
+import nn.api.registry.Registry;
+import nn.api.runtime.ParamSpec;
+import nn.api.schema.Args;
+import nn.api.spi.LayerProvider;
+import nn.api.spi.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of `nn check`: each input and node with its output shape and parameter count.
+ * Computed from providers alone, without allocating arrays or loading native code.
+ */
+public final class ModelSummary {
+
+    public record Row(String name, String op, Shape shape, long parameters) {
+    }
+
+    private ModelSummary() {
+    }
+
+    public static List<Row> rows(Graph graph, Map<String, Shape> shapes, Registry registry) {
+        List<Row> rows = new ArrayList<>();
+        for (GraphInput in : graph.inputs()) rows.add(new Row(in.name(), "input", in.shape(), 0));
+        for (Node node : graph.nodes()) {
+            Provider p = registry.operation(node.op());
+            long count = 0;
+            if (p instanceof LayerProvider layer && node.inputs().size() == 1) {
+                for (ParamSpec spec : layer.create(shapes.get(node.inputs().get(0)), new Args(node.args())).parameters()) {
+                    count += spec.size();
+                }
+            }
+            rows.add(new Row(node.name(), node.op(), shapes.get(node.name()), count));
+        }
+        return rows;
+    }
+
+    public static long total(List<Row> rows) {
+        return rows.stream().mapToLong(Row::parameters).sum();
+    }
+}

@@ -1,0 +1,99 @@
+package nn.api.registry;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import nn.api.spi.ActivationProvider;
+import nn.api.spi.Backend;
+import nn.api.spi.DatasetProvider;
+import nn.api.spi.InitializerProvider;
+import nn.api.spi.LayerProvider;
+import nn.api.spi.LossProvider;
+import nn.api.spi.OptimizerProvider;
+import nn.api.spi.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Every provider known to this run, by kind and name. Built by Guice from {@link ProvidersModule}. */
+public final class Registry {
+    private final Map<String, LayerProvider> layers;
+    private final Map<String, ActivationProvider> activations;
+    private final Map<String, LossProvider> losses;
+    private final Map<String, OptimizerProvider> optimizers;
+    private final Map<String, InitializerProvider> initializers;
+    private final Map<String, DatasetProvider> datasets;
+    private final Map<String, Backend> backends;
+
+    @Inject
+    public Registry(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
+                    Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
+                    Map<String, InitializerProvider> initializers, Map<String, DatasetProvider> datasets,
+                    Map<String, Backend> backends) {
+        this.layers = new TreeMap<>(layers);
+        this.activations = new TreeMap<>(activations);
+        this.losses = new TreeMap<>(losses);
+        this.optimizers = new TreeMap<>(optimizers);
+        this.initializers = new TreeMap<>(initializers);
+        this.datasets = new TreeMap<>(datasets);
+        this.backends = new TreeMap<>(backends);
+        for (String name : this.layers.keySet()) {
+            if (this.activations.containsKey(name)) {
+                throw new PluginException("'" + name + "' is both a layer (" + Origin.of(layers.get(name).getClass())
+                        + ") and an activation (" + Origin.of(activations.get(name).getClass()) + ")");
+            }
+        }
+    }
+
+    /** The registry of everything visible to this class loader. */
+    public static Registry load(ClassLoader loader) {
+        return Guice.createInjector(new ProvidersModule(loader)).getInstance(Registry.class);
+    }
+
+    public static Registry load() {
+        return load(Registry.class.getClassLoader());
+    }
+
+    public Map<String, LayerProvider> layers() {
+        return layers;
+    }
+
+    public Map<String, ActivationProvider> activations() {
+        return activations;
+    }
+
+    public Map<String, LossProvider> losses() {
+        return losses;
+    }
+
+    public Map<String, OptimizerProvider> optimizers() {
+        return optimizers;
+    }
+
+    public Map<String, InitializerProvider> initializers() {
+        return initializers;
+    }
+
+    public Map<String, DatasetProvider> datasets() {
+        return datasets;
+    }
+
+    public Map<String, Backend> backends() {
+        return backends;
+    }
+
+    /** A layer or an activation: what may stand in a model's chain. Null if unknown. */
+    public Provider operation(String name) {
+        Provider p = layers.get(name);
+        return p != null ? p : activations.get(name);
+    }
+
+    /** Every name usable in a model's chain, for "did you mean" hints. */
+    public List<String> operationNames() {
+        TreeSet<String> names = new TreeSet<>(layers.keySet());
+        names.addAll(activations.keySet());
+        return new ArrayList<>(names);
+    }
+}

@@ -1,0 +1,25 @@
+package nn.api.runtime;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An activation function: the tensor forms used in training, and the scalar forms (value and
+ * derivative) used for plots and tests.
+ */
+public interface Activation {
+
+    /** y = f(x), written into y (a separate buffer). */
+    void forward(INDArray x, INDArray y);
+
+    /**
+     * gx = gy * f'(x), written into gx. Both x and y = f(x) are given; implementations use
+     * whichever is cheaper.
+     */
+    void backward(INDArray x, INDArray y, INDArray gy, INDArray gx);
+
+    /** f(x) for one value. Row-wise activations (softmax) treat x as a one-element row. */
+    double value(double x);
+
+    /** f'(x) for one value. */
+    double derivative(double x);
+}

@@ -1,0 +1,42 @@
+package nn.api.runtime;
+
+import nn.api.graph.Shape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An activation standing in a chain as a layer. Never in place: the layer before may read
+ * its own output in its backward pass.
+ */
+public final class ActivationLayer implements Layer {
+    private final Activation activation;
+    private final BatchBuffers outputs;
+    private final BatchBuffers inputGradients;
+    private INDArray lastInput, lastOutput;
+
+    public ActivationLayer(Activation activation, Shape shape) {
+        this.activation = activation;
+        long[] dims = new long[shape.rank()];
+        for (int i = 0; i < dims.length; i++) dims[i] = shape.dim(i);
+        this.outputs = new BatchBuffers(dims);
+        this.inputGradients = new BatchBuffers(dims);
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        lastInput = input;
+        lastOutput = outputs.get(input.size(0), input.dataType());
+        activation.forward(input, lastOutput);
+        return lastOutput;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        INDArray gradInput = inputGradients.get(gradOutput.size(0), gradOutput.dataType());
+        activation.backward(lastInput, lastOutput, gradOutput, gradInput);
+        return gradInput;
+    }
+}

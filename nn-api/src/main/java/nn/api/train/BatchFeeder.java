@@ -1,0 +1,70 @@
+package nn.api.train;
+
+import nn.api.data.ImageSet;
+import nn.api.data.Normalization;
+import nn.api.graph.Shape;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns uint8 examples into a float input batch and one-hot targets. Conversion happens in
+ * Java into reused arrays, then one bulk copy per array into reused native buffers: no
+ * allocation per step.
+ */
+public final class BatchFeeder {
+
+    /** The arrays for one batch size. */
+    public static final class Batch {
+        final float[] x;
+        final float[] oneHot;
+        public final INDArray input;
+        public final INDArray target;
+        public int size;
+
+        Batch(int n, Shape inputShape, int classes) {
+            x = new float[Math.toIntExact(n * inputShape.size())];
+            oneHot = new float[n * classes];
+            input = Nd4j.createUninitialized(DataType.FLOAT, inputShape.withBatch(n), 'c');
+            target = Nd4j.createUninitialized(DataType.FLOAT, new long[]{n, classes}, 'c');
+            size = n;
+        }
+    }
+
+    private final ImageSet data;
+    private final Normalization normalization;
+    private final Shape inputShape;
+    private final Map<Integer, Batch> bySize = new HashMap<>();
+
+    public BatchFeeder(ImageSet data, Normalization normalization, Shape inputShape) {
+        if (inputShape.size() != data.imageSize()) {
+            throw new IllegalArgumentException("the model's input " + inputShape + " holds " + inputShape.size()
+                    + " values but the data set's examples have " + data.imageSize() + " ("
+                    + data.channels() + "x" + data.rows() + "x" + data.cols() + ")");
+        }
+        this.data = data;
+        this.normalization = normalization;
+        this.inputShape = inputShape;
+    }
+
+    public int size() {
+        return data.count();
+    }
+
+    /** Examples order[from .. from+n) as a batch; the returned arrays are reused by the next call of the same size. */
+    public Batch batch(int[] order, int from, int n) {
+        Batch b = bySize.computeIfAbsent(n, k -> new Batch(k, inputShape, data.classes()));
+        data.fill(order, from, n, normalization, b.x, b.oneHot);
+        b.input.data().setData(b.x);
+        b.target.data().setData(b.oneHot);
+        return b;
+    }
+
+    /** Labels order[from .. from+n), for accuracy. */
+    public int label(int example) {
+        return data.label(example);
+    }
+}

@@ -1,0 +1,30 @@
+package nn.api.train;
+
+import nn.api.graph.GraphJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Appends one JSON object per epoch to `metrics.jsonl`, flushed at once so a crash keeps every finished epoch. */
+public final class MetricsFile implements TrainingListener {
+    private final Path file;
+
+    public MetricsFile(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics, Trainer trainer) {
+        try {
+            String line = GraphJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(metrics) + "\n";
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package nn.api.train;
+
+import nn.api.data.ImageSet;
+import nn.api.data.Normalization;
+import nn.api.network.Network;
+import nn.api.runtime.Loss;
+import nn.api.runtime.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The training loop: per step, fill a batch, forward, loss and its gradient, backward,
+ * one optimizer update over the flat parameter vector. Evaluates on the test split after
+ * every epoch and reports to listeners.
+ */
+public final class Trainer {
+    /** Evaluation needs no gradients, so it runs in large batches. */
+    static final int EVAL_BATCH = 1000;
+
+    private final Network network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final TrainConfig config;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Random shuffleRng;
+    private int epochsDone;
+
+    public Trainer(Network network, Loss loss, Optimizer optimizer, TrainConfig config) {
+        this.network = network;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.config = config;
+        // Its own stream, so changing how parameters are initialised never changes the data order.
+        this.shuffleRng = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** Trains for the configured epochs; returns each epoch's metrics. */
+    public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization) {
+        BatchFeeder trainFeeder = new BatchFeeder(train, normalization, network.inputShape());
+        BatchFeeder testFeeder = new BatchFeeder(test, normalization, network.inputShape());
+        int n = train.count();
+        int[] order = identity(n);
+        int steps = (n + config.batch() - 1) / config.batch();
+        INDArray[] gradOut = new INDArray[1];
+        List<EpochMetrics> history = new ArrayList<>();
+
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
+            if (config.shuffle()) shuffle(order, shuffleRng);
+            long start = System.nanoTime();
+            double lossSum = 0;
+            for (int step = 0; step < steps; step++) {
+                int from = step * config.batch();
+                int size = Math.min(config.batch(), n - from);
+                BatchFeeder.Batch batch = trainFeeder.batch(order, from, size);
+                INDArray output = network.forward(batch.input, true);
+                INDArray g = gradientBuffer(gradOut, output);
+                double stepLoss = loss.forwardBackward(output, batch.target, g);
+                network.backward(g);
+                optimizer.step(network.params(), network.grads());
+                lossSum += stepLoss;
+                for (TrainingListener l : listeners) l.onStep(epoch, step + 1, stepLoss);
+            }
+            double epochSeconds = (System.nanoTime() - start) / 1e9;
+            long evalStart = System.nanoTime();
+            Evaluation eval = evaluate(testFeeder);
+            double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            epochsDone = epoch;
+            EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, eval.loss(), eval.accuracy(), epochSeconds,
+                    evalSeconds, optimizer.learningRate(), steps);
+            history.add(m);
+            for (TrainingListener l : listeners) l.onEpochEnd(m, this);
+        }
+        return history;
+    }
+
+    /** Accuracy and loss of the network on a split, in evaluation mode. */
+    public Evaluation evaluate(ImageSet data, Normalization normalization) {
+        return evaluate(new BatchFeeder(data, normalization, network.inputShape()));
+    }
+
+    private Evaluation evaluate(BatchFeeder feeder) {
+        int n = feeder.size();
+        int[] order = identity(n);
+        int correct = 0;
+        double lossSum = 0;
+        for (int from = 0; from < n; from += EVAL_BATCH) {
+            int size = Math.min(EVAL_BATCH, n - from);
+            BatchFeeder.Batch batch = feeder.batch(order, from, size);
+            INDArray output = network.forward(batch.input, false);
+            lossSum += loss.value(output, batch.target) * size;
+            int[] predicted = output.argMax(1).toIntVector();
+            for (int i = 0; i < size; i++) if (predicted[i] == feeder.label(order[from + i])) correct++;
+        }
+        return new Evaluation((double) correct / n, lossSum / n, correct, n);
+    }
+
+    /** The loss gradient buffer, reused while the output shape stays the same. */
+    private static INDArray gradientBuffer(INDArray[] holder, INDArray output) {
+        INDArray g = holder[0];
+        if (g == null || !java.util.Arrays.equals(g.shape(), output.shape())) {
+            g = Nd4j.createUninitialized(output.dataType(), output.shape(), 'c');
+            holder[0] = g;
+        }
+        return g;
+    }
+
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        return order;
+    }
+
+    /** Fisher-Yates with the trainer's own seeded generator. */
+    static void shuffle(int[] order, Random rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+}

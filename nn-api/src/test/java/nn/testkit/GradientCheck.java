@@ -1,0 +1,108 @@
+package nn.testkit;
+
+import nn.api.runtime.Layer;
+import nn.api.runtime.Loss;
+import nn.api.runtime.ParamSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Finite-difference gradient checks in double precision, for layer and plugin authors.
+ * The scalar checked is L = sum(forward(x) * R) for a fixed random R, so dL/dy = R and every
+ * analytical gradient the layer returns can be compared with central differences.
+ */
+public final class GradientCheck {
+    public static final double EPS = 1e-6;
+    public static final double TOLERANCE = 1e-6;
+
+    private GradientCheck() {
+    }
+
+    /** The largest relative error found, and where. */
+    public record Result(double maxRelativeError, String where) {
+        public boolean passed() {
+            return maxRelativeError < TOLERANCE;
+        }
+    }
+
+    /** Random doubles in ±[low, high], away from zero so kinks (relu at 0) are not straddled. */
+    public static INDArray awayFromZero(Random rng, double low, double high, long... shape) {
+        INDArray a = Nd4j.create(DataType.DOUBLE, shape);
+        for (long i = 0; i < a.length(); i++) {
+            double v = low + rng.nextDouble() * (high - low);
+            a.putScalar(i, rng.nextBoolean() ? v : -v);
+        }
+        return a;
+    }
+
+    /** Checks dL/dx and dL/dparam for every element. */
+    public static Result checkLayer(Layer layer, INDArray input, long seed) {
+        Random rng = new Random(seed);
+        Map<String, INDArray> params = new HashMap<>();
+        Map<String, INDArray> grads = new HashMap<>();
+        for (ParamSpec spec : layer.parameters()) {
+            params.put(spec.name(), awayFromZero(rng, 0.1, 1.0, spec.shape()));
+            grads.put(spec.name(), Nd4j.create(DataType.DOUBLE, spec.shape()));
+        }
+        layer.bind(params, grads);
+        INDArray x = input.dup();
+        INDArray y = layer.forward(x, true);
+        INDArray r = awayFromZero(rng, 0.5, 1.5, y.shape());
+
+        INDArray gx = layer.backward(r.dup()).dup();
+        Map<String, INDArray> analytic = new HashMap<>();
+        grads.forEach((k, v) -> analytic.put(k, v.dup()));
+
+        DoubleSupplier loss = () -> layer.forward(x, true).mul(r).sumNumber().doubleValue();
+        Result worst = compare("input", x, gx, loss);
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            Result res = compare(p.getKey(), p.getValue(), analytic.get(p.getKey()), loss);
+            if (res.maxRelativeError() > worst.maxRelativeError()) worst = res;
+        }
+        return worst;
+    }
+
+    /** Checks a loss's gradient with respect to the network output. */
+    public static Result checkLoss(Loss lossFunction, INDArray output, INDArray target) {
+        INDArray out = output.dup();
+        INDArray g = Nd4j.create(DataType.DOUBLE, out.shape());
+        lossFunction.forwardBackward(out, target, g);
+        DoubleSupplier loss = () -> lossFunction.value(out, target);
+        return compare("output", out, g, loss);
+    }
+
+    /** Central differences on each element of `variable`, against `analytic`. */
+    public static Result compare(String name, INDArray variable, INDArray analytic, DoubleSupplier loss) {
+        double worst = 0;
+        String where = name;
+        for (long i = 0; i < variable.length(); i++) {
+            double original = variable.getDouble(i);
+            variable.putScalar(i, original + EPS);
+            double plus = loss.getAsDouble();
+            variable.putScalar(i, original - EPS);
+            double minus = loss.getAsDouble();
+            variable.putScalar(i, original);
+            double numeric = (plus - minus) / (2 * EPS);
+            double a = analytic.getDouble(i);
+            double scale = Math.max(Math.abs(numeric) + Math.abs(a), 1e-8);
+            double error = Math.abs(numeric - a) / scale;
+            if (Math.abs(numeric - a) < 1e-9) error = 0; // both effectively zero
+            if (error > worst) {
+                worst = error;
+                where = name + "[" + i + "] analytic " + a + " numeric " + numeric;
+            }
+        }
+        return new Result(worst, where);
+    }
+
+    public static List<String> describe(Result r) {
+        return List.of(String.format("max relative error %.3g at %s", r.maxRelativeError(), r.where()));
+    }
+}

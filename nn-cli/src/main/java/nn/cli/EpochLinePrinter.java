@@ -1,0 +1,23 @@
+package nn.cli;
+
+import nn.api.train.EpochMetrics;
+import nn.api.train.Trainer;
+import nn.api.train.TrainingListener;
+
+import java.io.PrintWriter;
+
+/** One line per epoch: mean training loss, test accuracy, epoch time. */
+final class EpochLinePrinter implements TrainingListener {
+    private final PrintWriter out;
+
+    EpochLinePrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics m, Trainer trainer) {
+        out.printf("epoch %2d  train loss %.4f  test loss %.4f  test accuracy %6.2f %%  epoch %.2f s (eval %.2f s)%n",
+                m.epoch(), m.trainLoss(), m.testLoss(), 100 * m.testAccuracy(), m.epochSeconds(), m.evalSeconds());
+        out.flush();
+    }
+}

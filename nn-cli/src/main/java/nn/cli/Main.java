@@ -1,0 +1,102 @@
+package nn.cli;
+
+import ch.qos.logback.classic.Level;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import nn.api.registry.ProvidersModule;
+import nn.dsl.CompileException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The `nn` command: builds the injector once, dispatches to a subcommand, maps failures to exit codes. */
+@Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Train and inspect neural networks written as .nn files.",
+        subcommands = {TrainCommand.class, CheckCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", description = "Show stack traces and ND4J's own log.",
+            scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line; the same path the launcher and the end-to-end tests take. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (debug) ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.nd4j")).setLevel(Level.INFO);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        Injector injector;
+        try {
+            injector = Guice.createInjector(modules());
+        } catch (RuntimeException e) {
+            return report(errWriter, e, debug);
+        }
+        CommandLine cli = new CommandLine(Main.class, new GuiceFactory(injector));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(errWriter);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(errWriter, e, debug));
+        return cli.execute(args);
+    }
+
+    /** The providers plus any Guice modules that plugins contribute through ServiceLoader. */
+    private static List<Module> modules() {
+        ClassLoader loader = Main.class.getClassLoader();
+        List<Module> modules = new ArrayList<>();
+        modules.add(new ProvidersModule(loader));
+        for (Module m : ServiceLoader.load(Module.class, loader)) modules.add(m);
+        return modules;
+    }
+
+    /** One line for the user (all diagnostics for a .nn file); the stack trace only with --debug. */
+    static int report(PrintWriter err, Throwable e, boolean debug) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof CompileException ce) {
+            err.print(ce.format());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        err.println("nn: error: " + message(cause));
+        if (debug) cause.printStackTrace(err);
+        else if (!(cause instanceof UserError) && !(cause instanceof RunFailure)) {
+            err.println("(run with --debug for the stack trace)");
+        }
+        err.flush();
+        return cause instanceof UserError ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof java.io.UncheckedIOException
+                || t instanceof com.google.inject.ProvisionException || t instanceof com.google.inject.CreationException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

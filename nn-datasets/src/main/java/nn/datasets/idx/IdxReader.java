@@ -1,0 +1,128 @@
+package nn.datasets.idx;
+
+import nn.api.data.DataException;
+import nn.datasets.Sha256;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX files (http://yann.lecun.com/exdb/mnist/ format: big-endian magic number whose
+ * last byte is the number of dimensions, then one big-endian int per dimension, then the
+ * payload) of unsigned bytes, raw or gzip. Everything is checked against the header, so a
+ * truncated download fails here with both byte counts instead of as a shape error later.
+ */
+public final class IdxReader {
+    /** Unsigned bytes, one dimension: labels. */
+    public static final int LABELS_MAGIC = 2049;
+    /** Unsigned bytes, three dimensions (count, rows, cols): images. */
+    public static final int IMAGES_MAGIC = 2051;
+
+    private IdxReader() {
+    }
+
+    public static IdxArray readLabels(Path file) throws IOException {
+        return read(file, LABELS_MAGIC);
+    }
+
+    public static IdxArray readImages(Path file) throws IOException {
+        return read(file, IMAGES_MAGIC);
+    }
+
+    /** Reads a file whose magic number must be `expectedMagic` (2049 or 2051). */
+    public static IdxArray read(Path file, int expectedMagic) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(GzipAwareInput.open(file), digest)) {
+            int magic = readHeaderInt(in, file, "magic number");
+            if (magic != expectedMagic) {
+                throw new DataException(file + ": magic number " + magic + ", expected " + expectedMagic
+                        + " (" + describe(expectedMagic) + "); not an IDX file of that kind");
+            }
+            int[] dims = new int[magic & 0xFF];
+            long payload = 1;
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = readHeaderInt(in, file, "dimension " + (i + 1));
+                if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
+                    throw new DataException(file + ": dimension " + (i + 1) + " is " + Integer.toUnsignedString(dims[i])
+                            + " in the header, which cannot be right");
+                }
+                payload *= dims[i];
+                if (payload > Integer.MAX_VALUE - 8) {
+                    throw new DataException(file + ": header declares more than " + (Integer.MAX_VALUE - 8)
+                            + " payload bytes, too many to hold in memory");
+                }
+            }
+            byte[] data = new byte[(int) payload];
+            int got = readUpTo(in, data, file);
+            if (got < data.length) {
+                throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + data.length
+                        + " payload bytes, found " + got);
+            }
+            long extra = drain(in, file);
+            if (extra > 0) {
+                throw new DataException(file + ": header " + shape(dims) + " declares " + data.length
+                        + " payload bytes, found " + (data.length + extra) + " (" + extra + " extra)");
+            }
+            return new IdxArray(file, magic, dims, data, Sha256.hex(digest.digest()));
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file", e);
+        } catch (ZipException e) {
+            throw new DataException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String describe(int magic) {
+        return switch (magic) {
+            case LABELS_MAGIC -> "labels: unsigned bytes, 1 dimension";
+            case IMAGES_MAGIC -> "images: unsigned bytes, 3 dimensions";
+            default -> "unsigned bytes, " + (magic & 0xFF) + " dimensions";
+        };
+    }
+
+    private static String shape(int[] dims) {
+        StringBuilder s = new StringBuilder();
+        for (int d : dims) s.append(s.length() == 0 ? "" : "x").append(d);
+        return s.toString();
+    }
+
+    private static int readHeaderInt(InputStream in, Path file, String what) throws IOException {
+        byte[] b = new byte[4];
+        if (readUpTo(in, b, file) < 4) {
+            throw new DataException(file + ": file ends inside the IDX header (reading its " + what + ")");
+        }
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+    }
+
+    /** Fills `buffer` as far as the content goes; a gzip stream cut short counts as the end. */
+    private static int readUpTo(InputStream in, byte[] buffer, Path file) throws IOException {
+        int off = 0;
+        try {
+            while (off < buffer.length) {
+                int n = in.read(buffer, off, buffer.length - off);
+                if (n < 0) break;
+                off += n;
+            }
+        } catch (EOFException e) {
+            // GZIPInputStream reports a cut-off stream this way; the caller reports the byte counts.
+        }
+        return off;
+    }
+
+    /** Counts (and hashes) whatever follows the payload; it should be nothing. */
+    private static long drain(InputStream in, Path file) throws IOException {
+        byte[] skip = new byte[8192];
+        long total = 0;
+        try {
+            for (int n; (n = in.read(skip)) >= 0; ) total += n;
+        } catch (EOFException e) {
+            throw new DataException(file + ": truncated: the gzip stream ends before its trailer", e);
+        }
+        return total;
+    }
+}
