@@ -6,7 +6,7 @@ import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LossProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import nn.api.runtime.Matrices;
 
 /**
  * Softmax cross-entropy on logits, softmax folded in: log-softmax through the log-sum-exp
@@ -18,40 +18,45 @@ public final class CrossEntropy implements Loss {
 
     @Override
     public double forwardBackward(INDArray output, INDArray target, INDArray gradOutput) {
-        double[][] z = output.toDoubleMatrix();
-        double[][] t = target.toDoubleMatrix();
+        int batch = (int) output.size(0);
+        int classes = (int) output.size(1);
+        double[] z = Matrices.toArray(output);
+        double[] t = Matrices.toArray(target);
         double total = 0;
-        int batch = z.length;
         for (int i = 0; i < batch; i++) {
-            double[] row = z[i];
-            double logSum = logSumExp(row);
-            for (int j = 0; j < row.length; j++) {
-                double logP = row[j] - logSum;
-                total -= t[i][j] * logP;
-                row[j] = (Math.exp(logP) - t[i][j]) / batch; // reuse the row for the gradient
+            int row = i * classes;
+            double logSum = logSumExp(z, row, classes);
+            for (int j = row; j < row + classes; j++) {
+                double logP = z[j] - logSum;
+                total -= t[j] * logP;
+                z[j] = (Math.exp(logP) - t[j]) / batch; // reuse the array for the gradient
             }
         }
-        gradOutput.assign(Nd4j.createFromArray(z));
+        Matrices.write(z, gradOutput);
         return total / batch;
     }
 
     @Override
     public double value(INDArray output, INDArray target) {
-        double[][] z = output.toDoubleMatrix();
-        double[][] t = target.toDoubleMatrix();
+        int batch = (int) output.size(0);
+        int classes = (int) output.size(1);
+        double[] z = Matrices.toArray(output);
+        double[] t = Matrices.toArray(target);
         double total = 0;
-        for (int i = 0; i < z.length; i++) {
-            double logSum = logSumExp(z[i]);
-            for (int j = 0; j < z[i].length; j++) total -= t[i][j] * (z[i][j] - logSum);
+        for (int i = 0; i < batch; i++) {
+            int row = i * classes;
+            double logSum = logSumExp(z, row, classes);
+            for (int j = row; j < row + classes; j++) total -= t[j] * (z[j] - logSum);
         }
-        return total / z.length;
+        return total / batch;
     }
 
-    static double logSumExp(double[] row) {
+    /** log(sum(exp(z[from .. from+n)))) with the maximum subtracted first, so nothing overflows. */
+    static double logSumExp(double[] z, int from, int n) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : row) max = Math.max(max, v);
+        for (int j = from; j < from + n; j++) max = Math.max(max, z[j]);
         double sum = 0;
-        for (double v : row) sum += Math.exp(v - max);
+        for (int j = from; j < from + n; j++) sum += Math.exp(z[j] - max);
         return max + Math.log(sum);
     }
 
