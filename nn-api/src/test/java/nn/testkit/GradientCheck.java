@@ -69,6 +69,38 @@ public final class GradientCheck {
         return worst;
     }
 
+    /** Checks dL/dinput for every input of a merge (add, concat). */
+    public static Result checkMerge(nn.api.runtime.MergeLayer merge, List<INDArray> inputs, long seed) {
+        Random rng = new Random(seed);
+        List<INDArray> xs = new java.util.ArrayList<>();
+        for (INDArray in : inputs) xs.add(in.dup());
+        INDArray y = merge.forward(xs, true);
+        INDArray r = awayFromZero(rng, 0.5, 1.5, y.shape());
+        List<INDArray> analytic = new java.util.ArrayList<>();
+        for (INDArray g : merge.backward(r.dup())) analytic.add(g.dup());
+        DoubleSupplier loss = () -> merge.forward(xs, true).mul(r).sumNumber().doubleValue();
+        Result worst = new Result(0, "none");
+        for (int i = 0; i < xs.size(); i++) {
+            Result res = compare("input " + i, xs.get(i), analytic.get(i), loss);
+            if (res.maxRelativeError() > worst.maxRelativeError()) worst = res;
+        }
+        return worst;
+    }
+
+    /**
+     * Checks a whole network's parameter gradients (the flat vector) for L = sum(output * R):
+     * this covers the graph executor too (fan-out, merges, accumulation).
+     */
+    public static Result checkNetwork(nn.api.network.Network network, INDArray input, long seed) {
+        Random rng = new Random(seed);
+        INDArray y = network.forward(input, true);
+        INDArray r = awayFromZero(rng, 0.5, 1.5, y.shape());
+        network.backward(r.dup());
+        INDArray analytic = network.grads().dup();
+        DoubleSupplier loss = () -> network.forward(input, true).mul(r).sumNumber().doubleValue();
+        return compare("params", network.params(), analytic, loss);
+    }
+
     /** Checks a loss's gradient with respect to the network output. */
     public static Result checkLoss(Loss lossFunction, INDArray output, INDArray target) {
         INDArray out = output.dup();

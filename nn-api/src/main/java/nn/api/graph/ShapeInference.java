@@ -3,6 +3,7 @@ package nn.api.graph;
 import nn.api.registry.Registry;
 import nn.api.schema.Args;
 import nn.api.spi.LayerProvider;
+import nn.api.spi.MergeProvider;
 import nn.api.spi.Provider;
 
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * Computes every node's output shape from the inputs' shapes through the providers' shape
- * rules. Runs before anything is allocated and loads no native code. Every failure is
- * collected (a node after a failed one is skipped, not reported again).
+ * rules, in graph order (which is topological). Runs before anything is allocated and loads
+ * no native code. Every failure is collected; a node whose input failed is skipped, not
+ * reported again.
  */
 public final class ShapeInference {
 
@@ -35,28 +37,41 @@ public final class ShapeInference {
         List<Failure> failures = new ArrayList<>();
         for (GraphInput in : graph.inputs()) shapes.put(in.name(), in.shape());
         for (Node node : graph.nodes()) {
-            if (node.inputs().size() != 1) {
-                failures.add(new Failure(node.name(), "'" + node.op() + "' takes exactly one input, got "
-                        + node.inputs().size()));
-                continue;
-            }
-            Shape input = shapes.get(node.inputs().get(0));
-            if (input == null) continue; // its input failed already, or is unknown (reported by the parser)
+            List<Shape> inputs = new ArrayList<>();
+            for (String name : node.inputs()) inputs.add(shapes.get(name));
+            if (inputs.contains(null)) continue; // an input failed already, or is unknown (reported by the parser)
             Provider provider = registry.operation(node.op());
             if (provider == null) {
                 failures.add(new Failure(node.name(), "unknown operation '" + node.op() + "'"));
                 continue;
             }
-            if (provider instanceof LayerProvider layer) {
-                try {
-                    shapes.put(node.name(), layer.outputShape(input, new Args(node.args())));
-                } catch (ShapeException e) {
-                    failures.add(new Failure(node.name(), e.getMessage()));
-                }
-            } else {
-                shapes.put(node.name(), input); // activations keep the shape
+            String arity = arityProblem(provider, node);
+            if (arity != null) {
+                failures.add(new Failure(node.name(), arity));
+                continue;
+            }
+            try {
+                shapes.put(node.name(), outputShape(provider, inputs, new Args(node.args())));
+            } catch (ShapeException e) {
+                failures.add(new Failure(node.name(), e.getMessage()));
             }
         }
         return new Result(shapes, failures);
+    }
+
+    private static Shape outputShape(Provider provider, List<Shape> inputs, Args args) throws ShapeException {
+        if (provider instanceof MergeProvider merge) return merge.outputShape(inputs, args);
+        if (provider instanceof LayerProvider layer) return layer.outputShape(inputs.get(0), args);
+        return inputs.get(0); // activations keep the shape
+    }
+
+    /** A message when the node has the wrong number of inputs for its operation, else null. */
+    public static String arityProblem(Provider provider, Node node) {
+        int n = node.inputs().size();
+        if (provider instanceof MergeProvider merge) {
+            return n >= merge.minInputs() ? null
+                    : "'" + node.op() + "' takes at least " + merge.minInputs() + " inputs, got " + n;
+        }
+        return n == 1 ? null : "'" + node.op() + "' takes exactly one input, got " + n;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class ModelSummary {
 
-    public record Row(String name, String op, Shape shape, long parameters) {
+    /** One line: the node, its operation, output shape, parameter count and the values it reads. */
+    public record Row(String name, String op, Shape shape, long parameters, List<String> inputs) {
     }
 
     private ModelSummary() {
@@ -28,7 +29,7 @@ public final class ModelSummary {
 
     public static List<Row> rows(Graph graph, Map<String, Shape> shapes, Registry registry) {
         List<Row> rows = new ArrayList<>();
-        for (GraphInput in : graph.inputs()) rows.add(new Row(in.name(), "input", in.shape(), 0));
+        for (GraphInput in : graph.inputs()) rows.add(new Row(in.name(), "input", in.shape(), 0, List.of()));
         for (Node node : graph.nodes()) {
             Provider p = registry.operation(node.op());
             long count = 0;
@@ -37,7 +38,7 @@ public final class ModelSummary {
                     count += spec.size();
                 }
             }
-            rows.add(new Row(node.name(), node.op(), shapes.get(node.name()), count));
+            rows.add(new Row(node.name(), node.op(), shapes.get(node.name()), count, node.inputs()));
         }
         return rows;
     }

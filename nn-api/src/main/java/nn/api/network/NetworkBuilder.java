@@ -1,12 +1,12 @@
 package nn.api.network;
 
 import nn.api.graph.Graph;
-import nn.api.graph.GraphInput;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeInference;
 import nn.api.registry.Registry;
 import nn.api.runtime.ActivationLayer;
+import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.Initializer;
 import nn.api.runtime.Layer;
 import nn.api.runtime.ParamSpec;
@@ -14,6 +14,7 @@ import nn.api.schema.Args;
 import nn.api.spi.ActivationProvider;
 import nn.api.spi.InitializerProvider;
 import nn.api.spi.LayerProvider;
+import nn.api.spi.MergeProvider;
 import nn.api.spi.Provider;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,24 +56,46 @@ public final class NetworkBuilder {
             ShapeInference.Failure f = inferred.failures().get(0);
             throw new IllegalArgumentException("node '" + f.node() + "': " + f.message());
         }
-        List<Node> chain = chainOf(graph);
+        if (graph.inputs().size() != 1) {
+            throw new IllegalArgumentException("training feeds one input (the data set's images); this graph has "
+                    + graph.inputs().size());
+        }
         Map<String, Shape> shapes = inferred.shapes();
+        Map<String, Integer> index = new HashMap<>();
+        index.put(graph.inputs().get(0).name(), 0);
+        List<Node> nodes = graph.nodes();
+        for (int i = 0; i < nodes.size(); i++) index.put(nodes.get(i).name(), i + 1);
+        Integer output = index.get(outputOf(graph));
+        if (output == null || output == 0) {
+            throw new IllegalArgumentException("output '" + outputOf(graph) + "' is not a node of the graph");
+        }
 
+        List<GraphExecutor.Step> steps = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
-        for (Node node : chain) {
-            Shape in = shapes.get(node.inputs().get(0));
+        for (Node node : nodes) {
+            int[] inputs = new int[node.inputs().size()];
+            List<Shape> inShapes = new ArrayList<>();
+            for (int k = 0; k < inputs.length; k++) {
+                inputs[k] = index.get(node.inputs().get(k));
+                inShapes.add(shapes.get(node.inputs().get(k)));
+            }
             Provider provider = registry.operation(node.op());
             Args args = new Args(node.args());
-            if (provider instanceof LayerProvider lp) {
-                layers.add(lp.create(in, args));
-            } else {
-                layers.add(new ActivationLayer(((ActivationProvider) provider).create(args), in));
+            BatchBuffers accumulator = new BatchBuffers(dims(shapes.get(node.name())));
+            if (provider instanceof MergeProvider merge) {
+                steps.add(new GraphExecutor.Step(node.name(), inputs, null, merge.create(inShapes, args), accumulator));
+                layers.add(null);
+                continue;
             }
+            Layer layer = provider instanceof LayerProvider lp ? lp.create(inShapes.get(0), args)
+                    : new ActivationLayer(((ActivationProvider) provider).create(args), inShapes.get(0));
+            if (inputs[0] == 0) layer.skipInputGradient(); // reads the data batch: nobody needs that gradient
+            steps.add(new GraphExecutor.Step(node.name(), inputs, layer, null, accumulator));
+            layers.add(layer);
         }
-        if (!layers.isEmpty()) layers.get(0).skipInputGradient();
 
         long total = 0;
-        for (Layer layer : layers) for (ParamSpec p : layer.parameters()) total += p.size();
+        for (Layer layer : layers) if (layer != null) for (ParamSpec p : layer.parameters()) total += p.size();
         INDArray params = total == 0 ? null : Nd4j.create(dataType, total);
         INDArray grads = total == 0 ? null : Nd4j.create(dataType, total);
 
@@ -81,6 +104,7 @@ public final class NetworkBuilder {
         long offset = 0;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            if (layer == null) continue;
             Map<String, INDArray> p = new HashMap<>();
             Map<String, INDArray> g = new HashMap<>();
             for (ParamSpec spec : layer.parameters()) {
@@ -90,12 +114,25 @@ public final class NetworkBuilder {
                         .reshape('c', spec.shape()));
                 p.put(spec.name(), pv);
                 g.put(spec.name(), gv);
-                named.put(chain.get(i).name() + "." + spec.name(), pv);
+                named.put(nodes.get(i).name() + "." + spec.name(), pv);
                 offset += spec.size();
             }
             layer.bind(p, g);
         }
-        return new Network(graph, shapes, chain, layers, params, grads, named);
+        return new Network(graph, shapes, new GraphExecutor(steps, output), params, grads, named);
+    }
+
+    /** The node training reads: the loss's input when there is a train section, else the first output. */
+    static String outputOf(Graph graph) {
+        if (graph.train() != null && graph.train().loss() != null) return graph.train().loss().output();
+        if (graph.outputs().isEmpty()) throw new IllegalArgumentException("the graph declares no output");
+        return graph.outputs().get(0);
+    }
+
+    private static long[] dims(Shape shape) {
+        long[] d = new long[shape.rank()];
+        for (int i = 0; i < d.length; i++) d[i] = shape.dim(i);
+        return d;
     }
 
     private Initializer initializer(ParamSpec spec) {
@@ -107,30 +144,4 @@ public final class NetworkBuilder {
         return provider.create(provider.schema().defaults());
     }
 
-    /**
-     * The nodes as one chain from the single input to the single output. Graphs with
-     * branches need the DAG executor that comes with the full language.
-     */
-    private static List<Node> chainOf(Graph graph) {
-        if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
-            throw new IllegalArgumentException("the network runner executes one input and one output; this graph has "
-                    + graph.inputs().size() + " inputs and " + graph.outputs().size() + " outputs");
-        }
-        GraphInput input = graph.inputs().get(0);
-        String previous = input.name();
-        List<Node> chain = new ArrayList<>();
-        for (Node node : graph.nodes()) {
-            if (!node.inputs().equals(List.of(previous))) {
-                throw new IllegalArgumentException("the network runner executes sequential chains; node '" + node.name()
-                        + "' reads " + node.inputs() + " instead of '" + previous + "'");
-            }
-            chain.add(node);
-            previous = node.name();
-        }
-        if (!previous.equals(graph.outputs().get(0))) {
-            throw new IllegalArgumentException("output '" + graph.outputs().get(0) + "' is not the end of the chain ('"
-                    + previous + "')");
-        }
-        return chain;
-    }
 }

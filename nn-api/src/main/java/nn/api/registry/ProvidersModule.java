@@ -8,6 +8,7 @@ import nn.api.spi.DatasetProvider;
 import nn.api.spi.InitializerProvider;
 import nn.api.spi.LayerProvider;
 import nn.api.spi.LossProvider;
+import nn.api.spi.MergeProvider;
 import nn.api.spi.OptimizerProvider;
 import nn.api.spi.Provider;
 
@@ -31,6 +32,7 @@ public final class ProvidersModule extends AbstractModule {
     @Override
     protected void configure() {
         bindAll(LayerProvider.class, Provider::name);
+        bindAll(MergeProvider.class, Provider::name);
         bindAll(ActivationProvider.class, Provider::name);
         bindAll(LossProvider.class, Provider::name);
         bindAll(OptimizerProvider.class, Provider::name);

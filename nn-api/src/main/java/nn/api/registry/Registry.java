@@ -8,6 +8,7 @@ import nn.api.spi.DatasetProvider;
 import nn.api.spi.InitializerProvider;
 import nn.api.spi.LayerProvider;
 import nn.api.spi.LossProvider;
+import nn.api.spi.MergeProvider;
 import nn.api.spi.OptimizerProvider;
 import nn.api.spi.Provider;
 
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 /** Every provider known to this run, by kind and name. Built by Guice from {@link ProvidersModule}. */
 public final class Registry {
     private final Map<String, LayerProvider> layers;
+    private final Map<String, MergeProvider> merges;
     private final Map<String, ActivationProvider> activations;
     private final Map<String, LossProvider> losses;
     private final Map<String, OptimizerProvider> optimizers;
@@ -28,21 +30,30 @@ public final class Registry {
     private final Map<String, Backend> backends;
 
     @Inject
-    public Registry(Map<String, LayerProvider> layers, Map<String, ActivationProvider> activations,
+    public Registry(Map<String, LayerProvider> layers, Map<String, MergeProvider> merges,
+                    Map<String, ActivationProvider> activations,
                     Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
                     Map<String, InitializerProvider> initializers, Map<String, DatasetProvider> datasets,
                     Map<String, Backend> backends) {
         this.layers = new TreeMap<>(layers);
+        this.merges = new TreeMap<>(merges);
         this.activations = new TreeMap<>(activations);
         this.losses = new TreeMap<>(losses);
         this.optimizers = new TreeMap<>(optimizers);
         this.initializers = new TreeMap<>(initializers);
         this.datasets = new TreeMap<>(datasets);
         this.backends = new TreeMap<>(backends);
-        for (String name : this.layers.keySet()) {
-            if (this.activations.containsKey(name)) {
-                throw new PluginException("'" + name + "' is both a layer (" + Origin.of(layers.get(name).getClass())
-                        + ") and an activation (" + Origin.of(activations.get(name).getClass()) + ")");
+        requireDistinct("layer", this.layers, "activation", this.activations);
+        requireDistinct("layer", this.layers, "merge", this.merges);
+        requireDistinct("merge", this.merges, "activation", this.activations);
+    }
+
+    /** Layers, merges and activations share one namespace in `.nn` files. */
+    private static void requireDistinct(String kindA, Map<String, ?> a, String kindB, Map<String, ?> b) {
+        for (String name : a.keySet()) {
+            if (b.containsKey(name)) {
+                throw new PluginException("'" + name + "' is both a " + kindA + " (" + Origin.of(a.get(name).getClass())
+                        + ") and a " + kindB + " (" + Origin.of(b.get(name).getClass()) + ")");
             }
         }
     }
@@ -58,6 +69,11 @@ public final class Registry {
 
     public Map<String, LayerProvider> layers() {
         return layers;
+    }
+
+    /** Multi-input operations: `add`, `concat`. */
+    public Map<String, MergeProvider> merges() {
+        return merges;
     }
 
     public Map<String, ActivationProvider> activations() {
@@ -84,15 +100,17 @@ public final class Registry {
         return backends;
     }
 
-    /** A layer or an activation: what may stand in a model's chain. Null if unknown. */
+    /** A layer, merge or activation: what may stand in a model. Null if unknown. */
     public Provider operation(String name) {
         Provider p = layers.get(name);
+        if (p == null) p = merges.get(name);
         return p != null ? p : activations.get(name);
     }
 
-    /** Every name usable in a model's chain, for "did you mean" hints. */
+    /** Every name usable as an operation, for "did you mean" hints. */
     public List<String> operationNames() {
         TreeSet<String> names = new TreeSet<>(layers.keySet());
+        names.addAll(merges.keySet());
         names.addAll(activations.keySet());
         return new ArrayList<>(names);
     }

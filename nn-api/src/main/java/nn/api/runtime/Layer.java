@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Layers keep their output and input-gradient buffers between steps (one per batch size),
  * so a training step allocates nothing. The array returned by forward or backward is valid
- * until the next call of the same method.
+ * until the next call of the same method. A layer never writes into the arrays it is given
+ * (its input, or the gradient of its output): in a DAG other operations read them too.
  */
 public interface Layer {
 
