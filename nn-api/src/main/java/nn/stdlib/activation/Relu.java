@@ -3,6 +3,7 @@ package nn.stdlib.activation;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import nn.api.runtime.Activation;
+import nn.api.runtime.HostKernels;
 import nn.api.schema.Args;
 import nn.api.schema.Schema;
 import nn.api.spi.ActivationProvider;
@@ -15,12 +16,14 @@ public final class Relu implements Activation {
 
     @Override
     public void forward(INDArray x, INDArray y) {
-        Nd4j.exec(new RectifiedLinear(x, y, 0.0));
+        if (HostKernels.applies(x, y)) HostKernels.relu(x, y);
+        else Nd4j.exec(new RectifiedLinear(x, y, 0.0));
     }
 
     @Override
     public void backward(INDArray x, INDArray y, INDArray gy, INDArray gx) {
-        Nd4j.exec(new RectifiedLinearDerivative(x, gy, gx));
+        if (HostKernels.applies(y, gy, gx)) HostKernels.reluBackward(y, gy, gx);
+        else Nd4j.exec(new RectifiedLinearDerivative(x, gy, gx));
     }
 
     @Override

@@ -3,6 +3,7 @@ package nn.stdlib.layer;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
+import nn.api.runtime.HostKernels;
 import nn.api.runtime.Layer;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
@@ -69,14 +70,20 @@ public final class Dense implements Layer {
         lastInput = input;
         INDArray out = outputs.get(input.size(0), input.dataType());
         Nd4j.gemm(input, weights, out, false, false, 1.0, 0.0);
-        if (bias) out.addiRowVector(biases);
+        if (bias) {
+            if (HostKernels.applies(out, biases)) HostKernels.addRowVector(out, biases);
+            else out.addiRowVector(biases);
+        }
         return out;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Nd4j.gemm(lastInput, gradOutput, weightGrad, true, false, 1.0, 0.0);
-        if (bias) gradOutput.sum(biasGrad, 0);
+        if (bias) {
+            if (HostKernels.applies(gradOutput, biasGrad)) HostKernels.columnSums(gradOutput, biasGrad);
+            else gradOutput.sum(biasGrad, 0);
+        }
         if (!inputGradientNeeded) return null;
         INDArray gradInput = inputGradients.get(gradOutput.size(0), gradOutput.dataType());
         Nd4j.gemm(gradOutput, weights, gradInput, false, true, 1.0, 0.0);
