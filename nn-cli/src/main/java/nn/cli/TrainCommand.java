@@ -112,9 +112,12 @@ final class TrainCommand implements Callable<Integer> {
         Files.deleteIfExists(metrics);
         Path checkpoint = runDir.resolve("model.nnc");
 
-        stdout.printf("training %s: %,d parameters, %s, %,d training / %,d test examples, backend %s (%s threads)%n",
+        Map<String, String> facts = selected.describe();
+        stdout.printf("training %s: %,d parameters, %s, %,d training / %,d test examples%n",
                 compiled.graph().name(), network.parameterCount(), TrainSummary.describe(train),
-                data.train().count(), data.test().count(), selected.name(), selected.describe().get("threads"));
+                data.train().count(), data.test().count());
+        stdout.printf("backend %s (%s, %s thread%s)%n", selected.name(), facts.getOrDefault("natives", "?"),
+                facts.get("threads"), "1".equals(facts.get("threads")) ? "" : "s");
         stdout.flush();
 
         Trainer trainer = new Trainer(network, loss, optimizer,

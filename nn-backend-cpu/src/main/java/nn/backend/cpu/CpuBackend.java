@@ -61,7 +61,17 @@ public final class CpuBackend implements Backend {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         facts.put("blas", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
         facts.put("threads", String.valueOf(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()));
+        facts.put("natives", nativeVariant());
         facts.put("cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));
         return facts;
+    }
+
+    /** Which build of libnd4jcpu JavaCPP loaded, read from the path it was unpacked to. */
+    static String nativeVariant() {
+        for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
+            int at = path == null ? -1 : path.indexOf("/linux-x86_64");
+            if (at >= 0 && path.contains("nd4jcpu")) return path.substring(at + 1, path.indexOf('/', at + 1));
+        }
+        return "unknown";
     }
 }
