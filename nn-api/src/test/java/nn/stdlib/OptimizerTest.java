@@ -82,6 +82,77 @@ class OptimizerTest {
         assertEquals(1 + 0.29, p.getDouble(2), 1e-6);
     }
 
+    static java.util.stream.Stream<String> optimizers() {
+        return REGISTRY.optimizers().keySet().stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("optimizers")
+    void everyOptimizerDescendsAQuadraticAndResumesExactly(String name) {
+        double lr = name.equals("adagrad") ? 0.5 : 0.05; // adagrad's steps shrink as 1/sqrt(t)
+        Optimizer a = create(name, Map.of("lr", lr));
+        INDArray p = Nd4j.createFromArray(5f, -3f, 1f);
+        double start = p.norm2Number().doubleValue();
+        for (int i = 0; i < 100; i++) a.step(p, p.mul(2));
+        assertTrue(p.norm2Number().doubleValue() < start / 2, name + " did not descend: " + p);
+
+        Optimizer b = create(name, Map.of("lr", lr));
+        b.restore(a.state());
+        INDArray pa = p.dup(), pb = p.dup();
+        for (int i = 0; i < 5; i++) {
+            a.step(pa, pa.mul(2));
+            b.step(pb, pb.mul(2));
+        }
+        assertEquals(pa, pb, name + " after restore");
+    }
+
+    @Test
+    void nesterovLooksAhead() {
+        Optimizer sgd = create("sgd", Map.of("lr", 0.1, "momentum", 0.9, "nesterov", true));
+        INDArray p = Nd4j.createFromArray(1f, 1f, 1f);
+        sgd.step(p, Nd4j.createFromArray(1f, 0f, -1f)); // v = g; step = g + 0.9 v = 1.9 g
+        assertEquals(1 - 0.19, p.getDouble(0), 1e-6);
+        assertEquals(1 + 0.19, p.getDouble(2), 1e-6);
+    }
+
+    @Test
+    void adamwDecaysWeightsIndependentlyOfTheGradient() {
+        Optimizer adamw = create("adamw", Map.of("lr", 0.1, "weight_decay", 0.5));
+        INDArray p = Nd4j.createFromArray(2f, 2f, 2f);
+        adamw.step(p, Nd4j.createFromArray(0f, 0f, 0f)); // zero gradient: only the decay acts
+        assertEquals(2 * (1 - 0.1 * 0.5), p.getDouble(0), 1e-6);
+    }
+
+    @Test
+    void l2WeightDecayEntersTheGradient() {
+        Optimizer sgd = create("sgd", Map.of("lr", 0.1, "weight_decay", 0.5));
+        INDArray p = Nd4j.createFromArray(2f, 2f, 2f);
+        sgd.step(p, Nd4j.createFromArray(0f, 1f, 0f)); // g + 0.5 p
+        assertEquals(2 - 0.1 * 1.0, p.getDouble(0), 1e-6);
+        assertEquals(2 - 0.1 * 2.0, p.getDouble(1), 1e-6);
+    }
+
+    @Test
+    void clippingBoundsTheGradientsGlobalNorm() {
+        Optimizer sgd = create("sgd", Map.of("lr", 1.0, "clip_norm", 1.0));
+        INDArray p = Nd4j.createFromArray(0f, 0f, 0f);
+        sgd.step(p, Nd4j.createFromArray(3f, 4f, 0f)); // norm 5 -> scaled to 1
+        assertEquals(-0.6, p.getDouble(0), 1e-5);
+        assertEquals(-0.8, p.getDouble(1), 1e-5);
+    }
+
+    @Test
+    void rmspropAndAdagradFirstSteps() {
+        Optimizer rms = create("rmsprop", Map.of("lr", 0.01));
+        INDArray p = Nd4j.createFromArray(1f, 1f, 1f);
+        rms.step(p, Nd4j.createFromArray(2f, 2f, 2f)); // s = 0.01 * 4; step = 2 / sqrt(0.04) = 10
+        assertEquals(1 - 0.01 * 10, p.getDouble(0), 1e-5);
+        Optimizer ada = create("adagrad", Map.of("lr", 0.1));
+        INDArray q = Nd4j.createFromArray(1f, 1f, 1f);
+        ada.step(q, Nd4j.createFromArray(2f, 2f, 2f)); // sum = 4; step = 2 / 2 = 1
+        assertEquals(1 - 0.1, q.getDouble(0), 1e-6);
+    }
+
     @Test
     void plainSgdDescendsAQuadratic() {
         Optimizer sgd = create("sgd", Map.of("lr", 0.1));

@@ -21,6 +21,7 @@ import nn.api.train.EpochMetrics;
 import nn.api.train.MetricsFile;
 import nn.api.train.TrainConfig;
 import nn.api.train.Trainer;
+import nn.api.train.TrainingDiverged;
 import nn.dsl.Compiled;
 import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
@@ -103,8 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset data = load(train.data());
         Network network = new NetworkBuilder(registry).seed(train.seed()).build(compiled.graph());
         Loss loss = create(registry.losses().get(train.loss().name()), train.loss().args());
-        OptimizerProvider op = registry.optimizers().get(train.optimizer().name());
-        Optimizer optimizer = op.create(new Args(train.optimizer().args()), network.parameterCount());
+        Optimizer optimizer = optimizer(train.optimizer(), network.parameterCount());
 
         Path runDir = out != null ? out : defaultRunDir();
         Files.createDirectories(runDir);
@@ -127,7 +127,12 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(new MetricsFile(metrics));
         trainer.addListener(new CheckpointEveryEpoch(checkpoint, compiled.source(), compiled.graph(),
                 checkpointMeta(train, selected, data)));
-        List<EpochMetrics> history = trainer.fit(data.train(), data.test(), data.normalization());
+        List<EpochMetrics> history;
+        try {
+            history = trainer.fit(data.train(), data.test(), data.normalization());
+        } catch (TrainingDiverged e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
 
         EpochMetrics last = history.get(history.size() - 1);
         stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
@@ -183,6 +188,16 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Loss create(LossProvider provider, Map<String, Object> args) {
         return provider.create(new Args(args));
+    }
+
+    /** Providers reject combinations their schema cannot express (nesterov without momentum): bad input. */
+    private Optimizer optimizer(Call call, long parameterCount) {
+        OptimizerProvider provider = registry.optimizers().get(call.name());
+        try {
+            return provider.create(new Args(call.args()), parameterCount);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
     }
 
     private Path defaultRunDir() {

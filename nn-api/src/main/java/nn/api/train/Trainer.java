@@ -77,6 +77,8 @@ public final class Trainer {
                 INDArray output = network.forward(batch.input, true);
                 INDArray g = gradientBuffer(gradOut, output);
                 double stepLoss = loss.forwardBackward(output, batch.target, g);
+                // Checked before the update, so the parameters never take a NaN step.
+                if (!Double.isFinite(stepLoss)) throw new TrainingDiverged(epoch, step + 1, stepLoss);
                 network.backward(g);
                 optimizer.step(network.params(), network.grads());
                 lossSum += stepLoss;

@@ -7,67 +7,66 @@ import nn.api.schema.ParamType;
 import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.OptimizerProvider;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Stochastic gradient descent, optionally with (PyTorch-style) momentum:
- * v = momentum * v + g; p -= lr * v. Updates the whole flat vector with BLAS axpy.
+ * Stochastic gradient descent with optional momentum and Nesterov momentum, as PyTorch:
+ * v = momentum * v + g; p -= lr * (nesterov ? g + momentum * v : v).
  */
-public final class Sgd implements Optimizer {
-    private double lr;
+public final class Sgd extends FlatOptimizer {
     private final double momentum;
-    private INDArray velocity;
+    private final boolean nesterov;
+    private float[] velocity;
 
-    public Sgd(double lr, double momentum) {
-        this.lr = lr;
-        this.momentum = momentum;
+    public Sgd(Args args) {
+        super(args);
+        this.momentum = args.getDouble("momentum");
+        this.nesterov = args.getBool("nesterov");
+        if (nesterov && momentum == 0) throw new IllegalArgumentException("sgd: nesterov needs a momentum > 0");
     }
 
     @Override
-    public void step(INDArray params, INDArray grads) {
+    protected void allocate(int n) {
+        velocity = new float[n];
+    }
+
+    @Override
+    protected void update(float[] p, float[] g, long t) {
+        float rate = (float) lr, mu = (float) momentum;
         if (momentum == 0) {
-            Nd4j.getBlasWrapper().level1().axpy(params.length(), -lr, grads, params);
+            for (int i = 0; i < p.length; i++) p[i] -= rate * g[i];
             return;
         }
-        if (velocity == null) velocity = Nd4j.zeros(grads.dataType(), grads.shape());
-        velocity.muli(momentum).addi(grads);
-        Nd4j.getBlasWrapper().level1().axpy(params.length(), -lr, velocity, params);
+        for (int i = 0; i < p.length; i++) {
+            float v = mu * velocity[i] + g[i];
+            velocity[i] = v;
+            p[i] -= rate * (nesterov ? g[i] + mu * v : v);
+        }
     }
 
     @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        this.lr = lr;
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
+    protected Map<String, float[]> buffers() {
         return velocity == null ? Map.of() : Map.of("velocity", velocity);
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> state) {
-        INDArray v = state.get("velocity");
-        velocity = v == null ? null : v.dup();
     }
 
     public static final class Provider extends BaseProvider implements OptimizerProvider {
         public Provider() {
-            super("sgd", "stochastic gradient descent with optional momentum", Schema.of(
-                    Param.optional("lr", ParamType.FLOAT, 0.01, "learning rate").range(0.0, null),
-                    Param.optional("momentum", ParamType.FLOAT, 0.0, "momentum factor").range(0.0, 1.0)));
+            super("sgd", "stochastic gradient descent with optional (Nesterov) momentum", declaredSchema());
+        }
+
+        private static Schema declaredSchema() {
+            List<Param> params = new ArrayList<>(commonParams(0.01, 0.0));
+            params.add(1, Param.optional("momentum", ParamType.FLOAT, 0.0, "momentum factor").range(0.0, 1.0));
+            params.add(2, Param.optional("nesterov", ParamType.BOOL, false, "Nesterov momentum"));
+            return new Schema(params);
         }
 
         @Override
         public Optimizer create(Args args, long parameterCount) {
-            return new Sgd(args.getDouble("lr"), args.getDouble("momentum"));
+            return new Sgd(args);
         }
     }
 }

@@ -1,0 +1,122 @@
+package nn.stdlib.optimizer;
+
+import nn.api.runtime.HostKernels;
+import nn.api.runtime.Optimizer;
+import nn.api.schema.Args;
+import nn.api.schema.Param;
+import nn.api.schema.ParamType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every standard optimizer shares. The update runs as plain Java loops over float arrays
+ * (which the JIT vectorises) on staging copies of the flat parameter and gradient vectors:
+ * one bulk copy in for each, one out for the parameters, reused every step. For the MLP's
+ * 109k parameters that is tens of microseconds, where each ND4J op costs 17-60 µs.
+ *
+ * <p>Before the update: the gradient's global L2 norm is clipped to `clip_norm` (when > 0), and
+ * `weight_decay` adds wd * p to the gradient (L2 regularisation, as PyTorch's SGD and Adam do;
+ * AdamW decouples it instead). State is kept in float32, like PyTorch's default.
+ */
+public abstract class FlatOptimizer implements Optimizer {
+    protected double lr;
+    protected final double weightDecay;
+    private final double clipNorm;
+    protected long iteration;
+    private float[] p, g;
+
+    protected FlatOptimizer(Args args) {
+        this.lr = args.getDouble("lr");
+        this.weightDecay = args.getDouble("weight_decay");
+        this.clipNorm = args.getDouble("clip_norm");
+    }
+
+    /** The parameters every optimizer takes besides its own: learning rate, weight decay, clipping. */
+    protected static List<Param> commonParams(double defaultLr, double defaultWeightDecay) {
+        List<Param> params = new ArrayList<>();
+        params.add(Param.optional("lr", ParamType.FLOAT, defaultLr, "learning rate").range(0.0, null));
+        params.add(Param.optional("weight_decay", ParamType.FLOAT, defaultWeightDecay, "weight decay factor").range(0.0, null));
+        params.add(Param.optional("clip_norm", ParamType.FLOAT, 0.0,
+                "clip the gradient's global L2 norm to this (0 = no clipping)").range(0.0, null));
+        return params;
+    }
+
+    @Override
+    public final void step(INDArray params, INDArray grads) {
+        g = HostKernels.read(grads, g);
+        p = HostKernels.read(params, p);
+        if (state().isEmpty()) allocate(p.length);
+        iteration++;
+        if (clipNorm > 0) clip(g, clipNorm);
+        if (weightDecay > 0 && !decoupledWeightDecay()) {
+            float wd = (float) weightDecay;
+            for (int i = 0; i < g.length; i++) g[i] += wd * p[i];
+        }
+        update(p, g, iteration);
+        HostKernels.write(p, params);
+    }
+
+    /** Scales g so that its L2 norm is at most maxNorm. */
+    static void clip(float[] g, double maxNorm) {
+        double sum = 0;
+        for (float v : g) sum += (double) v * v;
+        double norm = Math.sqrt(sum);
+        if (norm > maxNorm) {
+            float scale = (float) (maxNorm / (norm + 1e-6));
+            for (int i = 0; i < g.length; i++) g[i] *= scale;
+        }
+    }
+
+    /** Allocates the state buffers on the first step, when the parameter count is known. */
+    protected abstract void allocate(int n);
+
+    /** Updates p in place from g at step t (1-based). */
+    protected abstract void update(float[] p, float[] g, long t);
+
+    /** The state buffers by name, in a fixed order; empty before the first step. */
+    protected abstract Map<String, float[]> buffers();
+
+    /** True for AdamW: weight decay shrinks the parameters directly instead of entering the gradient. */
+    protected boolean decoupledWeightDecay() {
+        return false;
+    }
+
+    @Override
+    public double learningRate() {
+        return lr;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        this.lr = lr;
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        Map<String, float[]> buffers = buffers();
+        if (buffers.isEmpty()) return Map.of();
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        buffers.forEach((name, values) -> state.put(name, Nd4j.createFromArray(values)));
+        state.put("iteration", Nd4j.scalar(iteration));
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        if (state.isEmpty()) return;
+        INDArray first = state.values().iterator().next();
+        allocate(Math.toIntExact(first.length()));
+        for (Map.Entry<String, float[]> e : buffers().entrySet()) {
+            INDArray saved = state.get(e.getKey());
+            if (saved == null) throw new IllegalArgumentException("optimizer state lacks '" + e.getKey() + "'");
+            float[] values = saved.data().asFloat();
+            System.arraycopy(values, 0, e.getValue(), 0, e.getValue().length);
+        }
+        iteration = state.get("iteration").getLong(0);
+    }
+}
