@@ -118,6 +118,21 @@ public final class Trainer {
         return new Evaluation((double) correct / n, lossSum / n, correct, n);
     }
 
+    /** The confusion matrix of the network on a split, in evaluation mode. */
+    public static ConfusionMatrix confusion(Network network, ImageSet data, Normalization normalization) {
+        BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
+        ConfusionMatrix matrix = new ConfusionMatrix(data.classes());
+        int n = feeder.size();
+        int[] order = identity(n);
+        for (int from = 0; from < n; from += EVAL_BATCH) {
+            int size = Math.min(EVAL_BATCH, n - from);
+            INDArray output = network.forward(feeder.batch(order, from, size).input, false);
+            int[] predicted = output.argMax(1).toIntVector();
+            for (int i = 0; i < size; i++) matrix.add(feeder.label(order[from + i]), predicted[i]);
+        }
+        return matrix;
+    }
+
     /** The loss gradient buffer, reused while the output shape stays the same. */
     private static INDArray gradientBuffer(INDArray[] holder, INDArray output) {
         INDArray g = holder[0];

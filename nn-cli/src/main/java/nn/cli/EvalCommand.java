@@ -1,0 +1,66 @@
+package nn.cli;
+
+import com.google.inject.Inject;
+import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.data.Dataset;
+import nn.api.graph.TrainSpec;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
+import nn.api.train.ConfusionMatrix;
+import nn.api.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `nn eval CKPT`: test accuracy, accuracy per class and the confusion matrix of a trained model. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a checkpoint on its data set's test split.")
+final class EvalCommand implements Callable<Integer> {
+    private final Registry registry;
+
+    @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
+    Path checkpointFile;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    BackendOptions backend;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    EvalCommand(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
+        TrainSpec train = checkpoint.graph().train();
+        if (train == null || train.data() == null) {
+            throw new UserError(checkpointFile + ": the checkpoint's model names no data set to evaluate on");
+        }
+        backend.activate(registry, train.backend(), train.threads());
+        Dataset dataset = data.load(registry, train.data(), null);
+        Network network = CheckpointRestore.network(checkpoint, registry);
+        ConfusionMatrix matrix = Trainer.confusion(network, dataset.test(), dataset.normalization());
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %s on %s test split (%,d examples)%n", checkpointFile, checkpoint.graph().name(),
+                dataset.name(), matrix.total());
+        out.printf("test accuracy: %.2f %% (%d/%d)%n%n", 100 * matrix.accuracy(), matrix.correct(), matrix.total());
+        out.print(ConfusionTable.format(matrix, dataset.classNames()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package nn.cli;
+
+import com.google.inject.Inject;
+import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.data.ImageSet;
+import nn.api.data.Normalization;
+import nn.api.graph.Shape;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
+import nn.api.train.BatchFeeder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `nn predict CKPT IMAGE...`: the class of each picture and the probability of every class. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Classify images (PNG, JPEG; any size: converted to the model's grey input) with a checkpoint.")
+final class PredictCommand implements Callable<Integer> {
+    private final Registry registry;
+
+    @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
+    Path checkpointFile;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "image files")
+    List<Path> images;
+
+    @Mixin
+    BackendOptions backend;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    PredictCommand(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
+        Shape input = checkpoint.graph().inputs().get(0).shape();
+        List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, input)).toList(); // all readable first
+        var train = checkpoint.graph().train();
+        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        Network network = CheckpointRestore.network(checkpoint, registry);
+        int classes = (int) network.outputShape().size();
+        List<String> names = CheckpointMeta.classNames(checkpoint.meta(), classes);
+        Normalization normalization = CheckpointMeta.normalization(checkpoint.meta());
+
+        int size = (int) input.size();
+        byte[] pixels = new byte[pictures.size() * size];
+        for (int i = 0; i < pictures.size(); i++) System.arraycopy(pictures.get(i), 0, pixels, i * size, size);
+        ImageSet set = new ImageSet(pixels, new byte[pictures.size()], pictures.size(), 1, input.dim(1), input.dim(2), classes);
+        int[] order = java.util.stream.IntStream.range(0, pictures.size()).toArray();
+        INDArray logits = network.forward(new BatchFeeder(set, normalization, input).batch(order, 0, order.length).input, false);
+        double[][] probabilities = Probabilities.softmax(logits);
+
+        PrintWriter out = spec.commandLine().getOut();
+        for (int i = 0; i < pictures.size(); i++) {
+            int best = Probabilities.argmax(probabilities[i]);
+            out.printf("%s: %s (%.1f %%)%n", images.get(i), names.get(best), 100 * probabilities[i][best]);
+            StringBuilder all = new StringBuilder("  ");
+            for (int c = 0; c < classes; c++) all.append(String.format("%s %.3f  ", names.get(c), probabilities[i][c]));
+            out.println(all.toString().stripTrailing());
+        }
+        return ExitCodes.OK;
+    }
+}
