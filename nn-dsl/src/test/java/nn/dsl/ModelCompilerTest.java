@@ -104,7 +104,7 @@ class ModelCompilerTest {
         assertEquals(new Call("mnist", Map.of("normalize", List.of(0.5, 0.5), "train_limit", 0, "test_limit", 0)),
                 t.data());
         assertEquals(new LossSpec("cross_entropy", "logits", "label", Map.of()), t.loss());
-        assertEquals(new Call("adam", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8)), t.optimizer());
+        assertEquals(new Call("adam", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.0, "clip_norm", 0.0)), t.optimizer());
         assertEquals(64, t.batch());
         assertEquals(10, t.epochs());
         assertEquals(42L, t.seed());
@@ -129,7 +129,7 @@ class ModelCompilerTest {
                 """).graph().train();
         assertEquals(new TrainSpec(new Call("mnist", Map.of("normalize", List.of(0.0, 1.0), "train_limit", 0,
                         "test_limit", 0)), new LossSpec("mse", "y", "label", Map.of()),
-                        new Call("sgd", Map.of("lr", 0.01, "momentum", 0.0)), 32, 1, 0L, true, "auto", 0),
+                        new Call("sgd", Map.of("lr", 0.01, "momentum", 0.0, "nesterov", false, "weight_decay", 0.0, "clip_norm", 0.0)), 32, 1, 0L, true, "auto", 0),
                 t);
     }
 
