@@ -26,13 +26,20 @@ final class DataOptions {
     @Option(names = "--test-limit", paramLabel = "N", description = "use the first N test examples only")
     Integer testLimit;
 
-    /** Loads the data set a `data = ...` call names, with limits applied where the data set takes them. */
-    Dataset load(Registry registry, Call call, Integer trainLimit) {
-        DatasetProvider provider = registry.datasets().get(call.name());
-        if (provider == null) throw new UserError("no data set named '" + call.name() + "' is installed");
+    /** The `data = ...` call with the command line's limits written into its arguments. */
+    Call withLimits(Registry registry, Call call, Integer trainLimit) {
+        DatasetProvider provider = provider(registry, call);
         Map<String, Object> args = new LinkedHashMap<>(call.args());
         limit(provider, args, "train_limit", "--train-limit", trainLimit);
         limit(provider, args, "test_limit", "--test-limit", testLimit);
+        return new Call(call.name(), args);
+    }
+
+    /** Loads the data set a `data = ...` call names, with the command line's limits applied. */
+    Dataset load(Registry registry, Call call, Integer trainLimit) {
+        Call limited = withLimits(registry, call, trainLimit);
+        DatasetProvider provider = provider(registry, call);
+        Map<String, Object> args = limited.args();
         try {
             DataLocation where = DataLocation.resolve(dataDir);
             if (offline) where = new DataLocation(where.directory(), where.cacheRoot(), true);
@@ -44,6 +51,12 @@ final class DataOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    private static DatasetProvider provider(Registry registry, Call call) {
+        DatasetProvider provider = registry.datasets().get(call.name());
+        if (provider == null) throw new UserError("no data set named '" + call.name() + "' is installed");
+        return provider;
     }
 
     private static void limit(DatasetProvider provider, Map<String, Object> args, String param, String option, Integer value) {

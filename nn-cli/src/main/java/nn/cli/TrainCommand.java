@@ -2,7 +2,10 @@ package nn.cli;
 
 import com.google.inject.Inject;
 import nn.api.data.Dataset;
+import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointRestore;
 import nn.api.graph.Call;
+import nn.api.graph.Graph;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
@@ -45,8 +48,12 @@ import java.util.concurrent.Callable;
 final class TrainCommand implements Callable<Integer> {
     private final Registry registry;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the .nn file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .nn file (not needed with --resume)")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "CKPT",
+            description = "continue the run that wrote this checkpoint, from the epoch after it")
+    Path resume;
 
     @Option(names = "--epochs", paramLabel = "N", description = "number of epochs")
     Integer epochs;
@@ -83,25 +90,49 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        Compiled compiled = ModelCompiler.compile(file, registry);
-        TrainSpec train = overrides(compiled);
+        Checkpoint from = resume == null ? null : Checkpoints.read(resume);
+        Graph graph;
+        String source;
+        if (from != null) {
+            if (file != null) throw new UserError("give either FILE or --resume CKPT: the checkpoint holds its model");
+            if (seed != null || batch != null) throw new UserError("--seed and --batch cannot change when resuming a run");
+            graph = from.graph();
+            source = from.source();
+        } else {
+            if (file == null) throw new UserError("which model? give a .nn file (or --resume CKPT)");
+            Compiled compiled = ModelCompiler.compile(file, registry);
+            graph = compiled.graph();
+            source = compiled.source();
+        }
+        TrainSpec train = overrides(graph.train());
+        train = train.withData(data.withLimits(registry, train.data(), trainLimit));
+        graph = graph.withTrain(train); // checkpoints record what really ran, so a resume repeats it
 
         Backend selected = backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), trainLimit);
-        Network network = new NetworkBuilder(registry).seed(train.seed()).build(compiled.graph());
+        Dataset dataset = data.load(registry, train.data(), null);
+        Network network = from != null ? CheckpointRestore.network(from, registry)
+                : new NetworkBuilder(registry).seed(train.seed()).build(graph);
         Loss loss = create(registry.losses().get(train.loss().name()), train.loss().args());
         Optimizer optimizer = optimizer(train.optimizer(), network.parameterCount());
+        int firstEpoch = 1;
+        if (from != null) {
+            optimizer.restore(from.optimizerState());
+            firstEpoch = ((Number) from.meta().get("epoch")).intValue() + 1;
+            if (firstEpoch > train.epochs()) {
+                throw new UserError(resume + " has trained all " + train.epochs() + " epochs already; pass --epochs N to go on");
+            }
+        }
 
-        Path runDir = out != null ? out : defaultRunDir();
+        Path runDir = out != null ? out : from != null ? resume.toAbsolutePath().getParent() : defaultRunDir();
         Files.createDirectories(runDir);
         Path metrics = runDir.resolve("metrics.jsonl");
-        Files.deleteIfExists(metrics);
+        MetricsFile.keepEpochsBefore(metrics, firstEpoch);
         Path checkpoint = runDir.resolve("model.nnc");
 
         Map<String, String> facts = selected.describe();
-        stdout.printf("training %s: %,d parameters, %s, %,d training / %,d test examples%n",
-                compiled.graph().name(), network.parameterCount(), TrainSummary.describe(train),
-                dataset.train().count(), dataset.test().count());
+        stdout.printf("%s %s: %,d parameters, %s, %,d training / %,d test examples%n",
+                from != null ? "resuming at epoch " + firstEpoch + ":" : "training", graph.name(),
+                network.parameterCount(), TrainSummary.describe(train), dataset.train().count(), dataset.test().count());
         stdout.printf("backend %s (%s, %s thread%s)%n", selected.name(), facts.getOrDefault("natives", "?"),
                 facts.get("threads"), "1".equals(facts.get("threads")) ? "" : "s");
         stdout.flush();
@@ -111,11 +142,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!noProgress && System.console() != null) trainer.addListener(new ProgressBarListener());
         trainer.addListener(new EpochLinePrinter(stdout));
         trainer.addListener(new MetricsFile(metrics));
-        trainer.addListener(new CheckpointEveryEpoch(checkpoint, compiled.source(), compiled.graph(),
+        trainer.addListener(new CheckpointEveryEpoch(checkpoint, source, graph,
                 CheckpointMeta.of(train, selected, dataset, network)));
         List<EpochMetrics> history;
         try {
-            history = trainer.fit(dataset.train(), dataset.test(), dataset.normalization());
+            history = trainer.fit(dataset.train(), dataset.test(), dataset.normalization(), firstEpoch);
         } catch (TrainingDiverged e) {
             throw new RunFailure(e.getMessage(), e);
         }
@@ -128,11 +159,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The file's train section with the command line's overrides applied and checked. */
-    private TrainSpec overrides(Compiled compiled) {
-        TrainSpec t = compiled.graph().train();
-        if (t == null) throw new UserError(file + ": no train section: add one to say what data, loss and optimizer to use");
+    private TrainSpec overrides(TrainSpec t) {
+        Path where = file != null ? file : resume;
+        if (t == null) throw new UserError(where + ": no train section: add one to say what data, loss and optimizer to use");
         if (t.data() == null || t.loss() == null || t.optimizer() == null) {
-            throw new UserError(file + ": the train section needs data, loss and optimizer");
+            throw new UserError(where + ": the train section needs data, loss and optimizer");
         }
         if (epochs != null) t = t.withEpochs(Options.positive("--epochs", epochs));
         if (batch != null) t = t.withBatch(Options.positive("--batch", batch));
@@ -150,7 +181,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return provider.create(new Args(call.args()), parameterCount);
         } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
+            throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
         }
     }
 

@@ -19,7 +19,7 @@ class TrainEndToEndTest {
 
     @Test
     void trainingOnASliceOfMnistRisesWellAboveChance(@TempDir Path out) throws Exception {
-        CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--epochs", "2", "--train-limit", "6000",
+        CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--epochs", "2", "--train-limit", "10000",
                 "--test-limit", "2000", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("final test accuracy"), run.out());
@@ -63,6 +63,51 @@ class TrainEndToEndTest {
         assertEquals(ma.get("test_accuracy").asDouble(), mb.get("test_accuracy").asDouble());
     }
 
+    /** The CNN has dropout, whose generator must resume where it was, as well as the parameters. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"mnist-mlp.nn, 1500", "mnist-cnn.nn, 256"})
+    void aResumedRunEndsBitIdenticalToAnUninterruptedOne(String example, String trainLimit, @TempDir Path out)
+            throws Exception {
+        String[] common = {"train", CliRun.example(example), "--train-limit", trainLimit, "--test-limit", "200",
+                "--seed", "5", "--no-progress"};
+        CliRun full = CliRun.of(concat(common, "--epochs", "3", "--out", out.resolve("full").toString()));
+        assertEquals(0, full.exitCode(), full.err());
+        CliRun first = CliRun.of(concat(common, "--epochs", "1", "--out", out.resolve("part").toString()));
+        assertEquals(0, first.exitCode(), first.err());
+        CliRun resumed = CliRun.of("train", "--resume", out.resolve("part/model.nnc").toString(), "--epochs", "3",
+                "--no-progress");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming at epoch 2"), resumed.out());
+
+        Checkpoint a = CheckpointReader.read(out.resolve("full/model.nnc"));
+        Checkpoint b = CheckpointReader.read(out.resolve("part/model.nnc"));
+        assertEquals(3, b.meta().get("epoch"));
+        assertTrue(java.util.Arrays.equals(a.params().data().asFloat(), b.params().data().asFloat()),
+                "parameters differ after resuming");
+        for (String key : a.optimizerState().keySet()) {
+            assertEquals(a.optimizerState().get(key), b.optimizerState().get(key), "optimizer state " + key);
+        }
+        List<String> fullLines = Files.readAllLines(out.resolve("full/metrics.jsonl"));
+        List<String> partLines = Files.readAllLines(out.resolve("part/metrics.jsonl"));
+        assertEquals(3, partLines.size());
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 3; i++) {
+            JsonNode x = json.readTree(fullLines.get(i)), y = json.readTree(partLines.get(i));
+            assertEquals(x.get("train_loss"), y.get("train_loss"), "epoch " + (i + 1));
+            assertEquals(x.get("test_accuracy"), y.get("test_accuracy"), "epoch " + (i + 1));
+        }
+    }
+
+    @Test
+    void resumingAFinishedRunAsksForMoreEpochs(@TempDir Path out) {
+        CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--epochs", "1", "--train-limit", "500",
+                "--test-limit", "100", "--no-progress", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        CliRun again = CliRun.of("train", "--resume", out.resolve("model.nnc").toString(), "--no-progress");
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("has trained all 1 epochs already; pass --epochs N"), again.err());
+    }
+
     @Test
     void aMissingDataDirectoryIsAClearFailure(@TempDir Path empty) {
         CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--data-dir",
@@ -89,9 +134,9 @@ class TrainEndToEndTest {
         assertTrue(run.err().contains("--epochs must be at least 1, not 0"), run.err());
     }
 
-    private static String[] concat(String[] a, String b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + 1);
-        r[a.length] = b;
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 }

@@ -7,16 +7,18 @@ import java.util.Map;
 
 /**
  * What a checkpoint holds: the `.nn` source, the graph, the flat parameter vector, the
- * optimizer's state by name, and metadata (epoch, metrics, versions, data checksums).
+ * optimizer's state by name, the layers' own state (batch-norm statistics, dropout's
+ * generator) by `node.name`, and metadata (epoch, metrics, versions, data checksums).
  */
 public record Checkpoint(String source, Graph graph, INDArray params, Map<String, INDArray> optimizerState,
-                         Map<String, Object> meta) {
+                         Map<String, INDArray> layerState, Map<String, Object> meta) {
 
     /** Zip entry names; fixed so readers can reject anything else. */
     static final String SOURCE = "model.nn";
     static final String GRAPH = "graph.json";
     static final String PARAMS = "params.bin";
     static final String OPTIMIZER_DIR = "optimizer/";
+    static final String STATE_DIR = "state/";
     static final String META = "meta.json";
     static final int FORMAT = 1;
 }

@@ -53,16 +53,23 @@ public final class CheckpointReader {
         }
         Graph graph = GraphJson.read(new String(entries.get(Checkpoint.GRAPH), StandardCharsets.UTF_8));
         INDArray params = array(entries.get(Checkpoint.PARAMS));
-        Map<String, INDArray> optimizer = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (e.getKey().startsWith(Checkpoint.OPTIMIZER_DIR)) {
-                String key = e.getKey().substring(Checkpoint.OPTIMIZER_DIR.length()).replaceFirst("\\.bin$", "");
-                optimizer.put(key, array(e.getValue()));
-            }
-        }
+        Map<String, INDArray> optimizer = arrays(entries, Checkpoint.OPTIMIZER_DIR);
+        Map<String, INDArray> layerState = arrays(entries, Checkpoint.STATE_DIR);
         byte[] source = entries.get(Checkpoint.SOURCE);
         return new Checkpoint(source == null ? null : new String(source, StandardCharsets.UTF_8), graph, params,
-                optimizer, meta);
+                optimizer, layerState, meta);
+    }
+
+    /** The arrays stored under a directory, keyed by their names without the directory and `.bin`. */
+    private static Map<String, INDArray> arrays(Map<String, byte[]> entries, String dir) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            if (e.getKey().startsWith(dir)) {
+                String key = e.getKey().substring(dir.length(), e.getKey().length() - ".bin".length());
+                arrays.put(key, array(e.getValue()));
+            }
+        }
+        return arrays;
     }
 
     /** Fixed names only: no paths that could escape a directory if anyone ever extracts one. */
@@ -71,8 +78,13 @@ public final class CheckpointReader {
                 || name.equals(Checkpoint.META)) {
             return true;
         }
-        return name.startsWith(Checkpoint.OPTIMIZER_DIR) && name.endsWith(".bin")
-                && name.substring(Checkpoint.OPTIMIZER_DIR.length()).matches("[A-Za-z0-9_]+\\.bin");
+        // One plain file name below a known directory: letters, digits, '_' and (node names) '.'.
+        for (String dir : new String[]{Checkpoint.OPTIMIZER_DIR, Checkpoint.STATE_DIR}) {
+            if (name.startsWith(dir) && name.substring(dir.length()).matches("[A-Za-z0-9_][A-Za-z0-9_.]*\\.bin")) {
+                return !name.contains("..");
+            }
+        }
+        return false;
     }
 
     private static byte[] bounded(InputStream in, Path file, String name) throws IOException {

@@ -18,6 +18,7 @@ public final class CheckpointRestore {
         if (network.params() != null) {
             network.params().assign(checkpoint.params().reshape(network.params().shape()).castTo(network.params().dataType()));
         }
+        network.restoreLayerState(checkpoint.layerState());
         return network;
     }
 }

@@ -38,6 +38,9 @@ public final class CheckpointWriter {
                 for (Map.Entry<String, INDArray> e : checkpoint.optimizerState().entrySet()) {
                     array(zip, Checkpoint.OPTIMIZER_DIR + e.getKey() + ".bin", e.getValue());
                 }
+                for (Map.Entry<String, INDArray> e : checkpoint.layerState().entrySet()) {
+                    array(zip, Checkpoint.STATE_DIR + e.getKey() + ".bin", e.getValue());
+                }
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("format", Checkpoint.FORMAT);
                 meta.putAll(checkpoint.meta());

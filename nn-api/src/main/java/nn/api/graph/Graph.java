@@ -14,6 +14,11 @@ public record Graph(String name, List<GraphInput> inputs, List<Node> nodes, List
         outputs = List.copyOf(outputs);
     }
 
+    /** The same model with another train section (the one a run really used, overrides applied). */
+    public Graph withTrain(TrainSpec train) {
+        return new Graph(name, inputs, nodes, outputs, train);
+    }
+
     public Node node(String name) {
         for (Node n : nodes) if (n.name().equals(name)) return n;
         return null;

@@ -8,6 +8,10 @@ public record TrainSpec(Call data, LossSpec loss, Call optimizer, int batch, int
     public static final java.util.List<String> KEYS = java.util.List.of(
             "data", "loss", "optimizer", "batch", "epochs", "seed", "shuffle", "backend", "threads");
 
+    public TrainSpec withData(Call d) {
+        return new TrainSpec(d, loss, optimizer, batch, epochs, seed, shuffle, backend, threads);
+    }
+
     public TrainSpec withBatch(int b) {
         return new TrainSpec(data, loss, optimizer, b, epochs, seed, shuffle, backend, threads);
     }

@@ -44,7 +44,10 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** Seeds the parameter initialisers, so the same seed gives the same starting network. */
+    /**
+     * Seeds the parameter initialisers and each layer's own randomness (dropout), so the same
+     * seed gives the same starting network and the same masks.
+     */
     public NetworkBuilder seed(long seed) {
         this.seed = seed;
         return this;
@@ -72,6 +75,7 @@ public final class NetworkBuilder {
 
         List<GraphExecutor.Step> steps = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
+        Map<String, Layer> layersByName = new LinkedHashMap<>();
         for (Node node : nodes) {
             int[] inputs = new int[node.inputs().size()];
             List<Shape> inShapes = new ArrayList<>();
@@ -90,6 +94,8 @@ public final class NetworkBuilder {
             Layer layer = provider instanceof LayerProvider lp ? lp.create(inShapes.get(0), args)
                     : new ActivationLayer(((ActivationProvider) provider).create(args), inShapes.get(0));
             if (inputs[0] == 0) layer.skipInputGradient(); // reads the data batch: nobody needs that gradient
+            layer.seed(layerSeed(seed, steps.size()));
+            layersByName.put(node.name(), layer);
             steps.add(new GraphExecutor.Step(node.name(), inputs, layer, null, accumulator));
             layers.add(layer);
         }
@@ -119,7 +125,7 @@ public final class NetworkBuilder {
             }
             layer.bind(p, g);
         }
-        return new Network(graph, shapes, new GraphExecutor(steps, output), params, grads, named);
+        return new Network(graph, shapes, new GraphExecutor(steps, output), params, grads, named, layersByName);
     }
 
     /** The node training reads: the loss's input when there is a train section, else the first output. */
@@ -127,6 +133,17 @@ public final class NetworkBuilder {
         if (graph.train() != null && graph.train().loss() != null) return graph.train().loss().output();
         if (graph.outputs().isEmpty()) throw new IllegalArgumentException("the graph declares no output");
         return graph.outputs().get(0);
+    }
+
+    /**
+     * A node's own seed: the run seed and the node's index mixed (SplitMix64's finaliser), so
+     * nodes draw unrelated streams, and none of them draws from the initialisers' generator.
+     */
+    static long layerSeed(long seed, int nodeIndex) {
+        long z = seed + 0x9E3779B97F4A7C15L * (nodeIndex + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static long[] dims(Shape shape) {

@@ -30,6 +30,26 @@ public interface Layer {
     default void skipInputGradient() {
     }
 
+    /**
+     * Seeds the layer's own randomness (dropout masks). The network builder calls it once with
+     * a seed derived from the run's seed and the node's position, so runs repeat.
+     */
+    default void seed(long seed) {
+    }
+
+    /**
+     * Values the layer keeps that are not trained but belong in a checkpoint (batch norm's
+     * running statistics, a random generator's position), by name. The arrays are the layer's
+     * own; callers copy them if they must outlive the next step.
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /** Puts back values earlier returned by {@link #state()}; the names and shapes match. */
+    default void restoreState(Map<String, INDArray> state) {
+    }
+
     INDArray forward(INDArray input, boolean training);
 
     /**

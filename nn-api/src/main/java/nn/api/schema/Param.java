@@ -32,27 +32,38 @@ public record Param(String name, ParamType type, Object defaultValue, Double min
 
     /** A one-line description such as `units: int >= 1 (required)` for hints and listings. */
     public String signature() {
-        StringBuilder s = new StringBuilder(name).append(": ").append(type.word());
+        boolean intOrWord = type == ParamType.INT_OR_STRING && !allowed.isEmpty();
+        StringBuilder s = new StringBuilder(name).append(": ").append(intOrWord ? "int" : type.word());
         if (min != null && max != null) s.append(" in [").append(fmt(min)).append(", ").append(fmt(max)).append(']');
         else if (min != null) s.append(" >= ").append(fmt(min));
         else if (max != null) s.append(" <= ").append(fmt(max));
-        if (!allowed.isEmpty()) s.append(" one of ").append(String.join("|", allowed));
+        if (intOrWord) s.append(" or ").append(quotedWords(" or "));
+        else if (!allowed.isEmpty()) s.append(" one of ").append(String.join("|", allowed));
         s.append(isRequired() ? " (required)" : " = " + fmtValue(defaultValue));
         return s.toString();
     }
 
     /** Returns a problem with the (already coerced) value, or null if it is acceptable. */
     String check(Object value) {
-        if (value instanceof Number n && (type == ParamType.INT || type == ParamType.FLOAT)) {
+        if (value instanceof Number n && type != ParamType.LIST) {
             double v = n.doubleValue();
             if ((min != null && v < min) || (max != null && v > max) || Double.isNaN(v)) {
                 return "'" + name + "' is " + fmtValue(value) + ", out of range: expected " + signature();
             }
         }
-        if (!allowed.isEmpty() && !allowed.contains(String.valueOf(value))) {
-            return "'" + name + "' is " + fmtValue(value) + ", expected one of " + String.join(", ", allowed);
+        boolean intAmongWords = type == ParamType.INT_OR_STRING && !(value instanceof String); // words limit words only
+        if (!allowed.isEmpty() && !intAmongWords && !allowed.contains(String.valueOf(value))) {
+            String expected = type == ParamType.INT_OR_STRING ? "an int or " + quotedWords(", ")
+                    : "one of " + String.join(", ", allowed);
+            return "'" + name + "' is " + fmtValue(value) + ", expected " + expected;
         }
         return null;
+    }
+
+    private String quotedWords(String separator) {
+        StringBuilder s = new StringBuilder();
+        for (String word : allowed) s.append(s.length() > 0 ? separator : "").append(fmtValue(word));
+        return s.toString();
     }
 
     static String fmt(double d) {

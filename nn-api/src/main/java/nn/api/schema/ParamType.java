@@ -8,7 +8,9 @@ public enum ParamType {
     FLOAT("float"),
     BOOL("bool"),
     STRING("string"),
-    LIST("list");
+    LIST("list"),
+    /** An int or a word: `padding = 1` or `padding = "same"`; limit the words with {@link Param#oneOf}. */
+    INT_OR_STRING("int or string");
 
     private final String word;
 
@@ -32,6 +34,7 @@ public enum ParamType {
             case BOOL -> value instanceof Boolean ? value : null;
             case STRING -> value instanceof String ? value : null;
             case LIST -> value instanceof List<?> ? value : null;
+            case INT_OR_STRING -> value instanceof String ? value : INT.coerce(value);
         };
     }
 

@@ -33,7 +33,7 @@ public final class CheckpointEveryEpoch implements TrainingListener {
         meta.put("metrics", metrics);
         meta.put("time", Instant.now().toString());
         Checkpoint checkpoint = new Checkpoint(source, graph, trainer.network().params(),
-                trainer.optimizer().state(), meta);
+                trainer.optimizer().state(), trainer.network().layerState(), meta);
         try {
             CheckpointWriter.write(file, checkpoint);
         } catch (IOException e) {

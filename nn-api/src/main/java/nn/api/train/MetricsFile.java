@@ -17,6 +17,25 @@ public final class MetricsFile implements TrainingListener {
         this.file = file;
     }
 
+    /**
+     * Prepares the file for a run that starts at `firstEpoch`: lines of earlier epochs stay
+     * (a resumed run continues its history), later ones go (they are about to be redone).
+     */
+    public static void keepEpochsBefore(Path file, int firstEpoch) {
+        try {
+            if (!Files.exists(file)) return;
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) continue;
+                int epoch = GraphJson.MAPPER.readTree(line).path("epoch").asInt(Integer.MAX_VALUE);
+                if (epoch < firstEpoch) kept.append(line).append('\n');
+            }
+            Files.writeString(file, kept.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void onEpochEnd(EpochMetrics metrics, Trainer trainer) {
         try {

@@ -26,7 +26,6 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
-    private final Random shuffleRng;
     private int epochsDone;
 
     public Trainer(Network network, Loss loss, Optimizer optimizer, TrainConfig config) {
@@ -34,8 +33,6 @@ public final class Trainer {
         this.loss = loss;
         this.optimizer = optimizer;
         this.config = config;
-        // Its own stream, so changing how parameters are initialised never changes the data order.
-        this.shuffleRng = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
     }
 
     public Trainer addListener(TrainingListener listener) {
@@ -57,17 +54,26 @@ public final class Trainer {
 
     /** Trains for the configured epochs; returns each epoch's metrics. */
     public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization) {
+        return fit(train, test, normalization, 1);
+    }
+
+    /**
+     * Trains epochs firstEpoch..epochs. Everything random in an epoch is derived from the seed
+     * and the epoch's number alone, so a run resumed at epoch k (with the parameters and
+     * optimizer state saved after epoch k - 1) continues exactly as the uninterrupted run.
+     */
+    public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization, int firstEpoch) {
         BatchFeeder trainFeeder = new BatchFeeder(train, normalization, network.inputShape());
         BatchFeeder testFeeder = new BatchFeeder(test, normalization, network.inputShape());
         int n = train.count();
-        int[] order = identity(n);
         int steps = (n + config.batch() - 1) / config.batch();
         INDArray[] gradOut = new INDArray[1];
         List<EpochMetrics> history = new ArrayList<>();
 
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
-            if (config.shuffle()) shuffle(order, shuffleRng);
+            int[] order = identity(n);
+            if (config.shuffle()) shuffle(order, new Random(epochSeed(config.seed(), epoch)));
             long start = System.nanoTime();
             double lossSum = 0;
             for (int step = 0; step < steps; step++) {
@@ -141,6 +147,14 @@ public final class Trainer {
             holder[0] = g;
         }
         return g;
+    }
+
+    /** A seed for one epoch's randomness, well mixed so neighbouring seeds and epochs share nothing. */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     static int[] identity(int n) {

@@ -1,0 +1,183 @@
+package nn.stdlib.layer;
+
+import nn.api.graph.Shape;
+import nn.api.graph.ShapeException;
+import nn.api.runtime.BatchBuffers;
+import nn.api.runtime.Layer;
+import nn.api.runtime.ParamSpec;
+import nn.api.schema.Args;
+import nn.api.schema.Param;
+import nn.api.schema.ParamType;
+import nn.api.schema.Schema;
+import nn.api.spi.BaseProvider;
+import nn.api.spi.LayerProvider;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Batch normalisation per channel of [channels, h, w] inputs (statistics over batch, height
+ * and width) or per feature of [features] inputs (over the batch): y = gamma * x̂ + beta with
+ * x̂ = (x - mean) / sqrt(var + eps). Training uses the batch's statistics and moves the
+ * running ones towards them (PyTorch's rule: running = (1 - momentum) * running + momentum *
+ * batch, the variance unbiased); evaluation uses the running ones, which are layer state,
+ * not trained parameters.
+ */
+public final class BatchNorm implements Layer {
+    private static final int CHANNEL_AXIS = 1;
+
+    private final int channels;
+    private final int[] reduceAxes;
+    private final double momentum;
+    private final double eps;
+    private final BatchBuffers outputs;
+    private final BatchBuffers normalized;
+    private final BatchBuffers inputGradients;
+    private final BatchBuffers scratch;
+    private INDArray gamma, beta, gammaGrad, betaGrad;
+    private INDArray runningMean, runningVar;
+    private INDArray xHat, invStd;
+    private boolean lastTraining;
+
+    BatchNorm(Shape input, double momentum, double eps) {
+        this.channels = input.dim(0);
+        this.reduceAxes = input.rank() == 3 ? new int[]{0, 2, 3} : new int[]{0};
+        this.momentum = momentum;
+        this.eps = eps;
+        long[] dims = new long[input.rank()];
+        for (int i = 0; i < dims.length; i++) dims[i] = input.dim(i);
+        this.outputs = new BatchBuffers(dims);
+        this.normalized = new BatchBuffers(dims);
+        this.inputGradients = new BatchBuffers(dims);
+        this.scratch = new BatchBuffers(dims);
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(new ParamSpec("gamma", new long[]{channels}, channels, channels, "ones"),
+                new ParamSpec("beta", new long[]{channels}, channels, channels, "zeros"));
+    }
+
+    @Override
+    public void bind(Map<String, INDArray> params, Map<String, INDArray> grads) {
+        gamma = params.get("gamma");
+        beta = params.get("beta");
+        gammaGrad = grads.get("gamma");
+        betaGrad = grads.get("beta");
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        ensureRunningStatistics(statisticsType());
+        return Map.of("running_mean", runningMean, "running_var", runningVar);
+    }
+
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        ensureRunningStatistics(statisticsType());
+        runningMean.assign(state.get("running_mean"));
+        runningVar.assign(state.get("running_var"));
+    }
+
+    /** Mean 0 and variance 1 until the first training batch. */
+    private void ensureRunningStatistics(DataType type) {
+        if (runningMean == null) {
+            runningMean = Nd4j.zeros(type, channels);
+            runningVar = Nd4j.ones(type, channels);
+        }
+    }
+
+    /** The parameters' type once bound (the network's), so saved state matches them. */
+    private DataType statisticsType() {
+        return gamma != null ? gamma.dataType() : Nd4j.defaultFloatingPointType();
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        ensureRunningStatistics(input.dataType());
+        lastTraining = training;
+        long batch = input.size(0);
+        INDArray mean;
+        if (training) {
+            mean = input.mean(reduceAxes);
+            INDArray var = input.var(false, reduceAxes);
+            invStd = Transforms.pow(var.add(eps), -0.5, false);
+            updateRunningStatistics(mean, var, input.length() / channels);
+        } else {
+            mean = runningMean;
+            invStd = Transforms.pow(runningVar.add(eps), -0.5, false);
+        }
+        xHat = normalized.get(batch, input.dataType());
+        exec(new BroadcastSubOp(input, mean, xHat, CHANNEL_AXIS));
+        exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL_AXIS));
+        INDArray out = outputs.get(batch, input.dataType());
+        exec(new BroadcastMulOp(xHat, gamma, out, CHANNEL_AXIS));
+        exec(new BroadcastAddOp(out, beta, out, CHANNEL_AXIS));
+        return out;
+    }
+
+    private void updateRunningStatistics(INDArray mean, INDArray var, long count) {
+        double unbiased = count > 1 ? (double) count / (count - 1) : 1;
+        runningMean.muli(1 - momentum).addi(mean.mul(momentum));
+        runningVar.muli(1 - momentum).addi(var.mul(momentum * unbiased));
+    }
+
+    /**
+     * With batch statistics the mean and variance depend on every input, which gives
+     * dx = gamma * invStd * (g - mean(g) - x̂ * mean(g * x̂)), means per channel.
+     */
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        long batch = gradOutput.size(0);
+        INDArray product = scratch.get(batch, gradOutput.dataType());
+        gradOutput.mul(xHat, product);
+        product.sum(gammaGrad, reduceAxes);
+        gradOutput.sum(betaGrad, reduceAxes);
+        INDArray gradInput = inputGradients.get(batch, gradOutput.dataType());
+        INDArray scale = gamma.mul(invStd);
+        if (!lastTraining) {
+            exec(new BroadcastMulOp(gradOutput, scale, gradInput, CHANNEL_AXIS));
+            return gradInput;
+        }
+        double perChannel = (double) channels / gradOutput.length();
+        exec(new BroadcastMulOp(xHat, gammaGrad.mul(perChannel), gradInput, CHANNEL_AXIS));
+        gradInput.rsubi(gradOutput);
+        exec(new BroadcastSubOp(gradInput, betaGrad.mul(perChannel), gradInput, CHANNEL_AXIS));
+        exec(new BroadcastMulOp(gradInput, scale, gradInput, CHANNEL_AXIS));
+        return gradInput;
+    }
+
+    private static void exec(org.nd4j.linalg.api.ops.Op op) {
+        Nd4j.getExecutioner().exec(op);
+    }
+
+    /** `batchnorm(momentum = 0.1, eps = 1e-5)`. */
+    public static final class Provider extends BaseProvider implements LayerProvider {
+        public Provider() {
+            super("batchnorm", "batch normalisation per channel ([c, h, w]) or per feature ([f])", Schema.of(
+                    Param.optional("momentum", ParamType.FLOAT, 0.1,
+                            "weight of each batch in the running statistics").range(0.0, 1.0),
+                    Param.optional("eps", ParamType.FLOAT, 1e-5, "added to the variance").range(0.0, null)));
+        }
+
+        @Override
+        public Shape outputShape(Shape input, Args args) throws ShapeException {
+            if (input.rank() != 1 && input.rank() != 3) {
+                throw new ShapeException("batchnorm expects [features] or [channels, height, width], got " + input);
+            }
+            return input;
+        }
+
+        @Override
+        public Layer create(Shape input, Args args) {
+            return new BatchNorm(input, args.getDouble("momentum"), args.getDouble("eps"));
+        }
+    }
+}
