@@ -72,6 +72,43 @@ class TrainerTest {
     }
 
     @Test
+    void theScheduleSetsEachEpochsLearningRate() {
+        Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(0.4),
+                new TrainConfig(16, 3, 1, true)).schedule(epoch -> 1.0 / epoch);
+        List<EpochMetrics> history = trainer.fit(brightOrDark(100, 1), brightOrDark(50, 2), Normalization.NONE);
+        assertEquals(0.4, history.get(0).learningRate(), 1e-12);
+        assertEquals(0.2, history.get(1).learningRate(), 1e-12);
+        assertEquals(0.4 / 3, history.get(2).learningRate(), 1e-12);
+    }
+
+    @Test
+    void aValidationSplitIsHeldOutAndReported() {
+        Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(0.5),
+                new TrainConfig(16, 2, 1, true, 0.25, 0));
+        List<EpochMetrics> history = trainer.fit(brightOrDark(400, 1), brightOrDark(100, 2), Normalization.NONE);
+        assertEquals(19, history.get(0).steps()); // 300 training examples in batches of 16
+        assertTrue(history.get(1).validationAccuracy() > 0.9, history.get(1).toString());
+        assertEquals(Boolean.TRUE, history.get(0).best());
+    }
+
+    @Test
+    void earlyStoppingEndsARunThatStopsImprovingOnValidation() {
+        // Labels that are pure noise: the network can only overfit, so validation loss soon rises.
+        ImageSet noise = brightOrDark(200, 7);
+        byte[] labels = noise.labels().clone();
+        Random rng = new Random(8);
+        for (int i = 0; i < labels.length; i++) labels[i] = (byte) rng.nextInt(2);
+        ImageSet random = new ImageSet(noise.pixels(), labels, 200, 1, 2, 2, 2);
+        Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(2.0),
+                new TrainConfig(8, 50, 1, true, 0.5, 2));
+        List<EpochMetrics> history = trainer.fit(random, brightOrDark(50, 2), Normalization.NONE);
+        assertTrue(history.size() < 50, "ran all " + history.size() + " epochs");
+        assertTrue(trainer.stoppedEarly());
+        assertEquals(2, trainer.epochsWithoutImprovement());
+        assertEquals(Boolean.FALSE, history.get(history.size() - 1).best());
+    }
+
+    @Test
     void aDivergingLossStopsTrainingWithTheEpochAndStep() {
         Network net = network();
         Trainer trainer = new Trainer(net, REGISTRY.losses().get("mse").create(Args.EMPTY), sgd(1e30),

@@ -32,6 +32,18 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
         return new ImageSet(p, l, m, channels, rows, cols, classes);
     }
 
+    /** The examples at the given indices, in that order, as a set of their own. */
+    public ImageSet select(int[] indices) {
+        int size = imageSize();
+        byte[] p = new byte[indices.length * size];
+        byte[] l = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, p, i * size, size);
+            l[i] = labels[indices[i]];
+        }
+        return new ImageSet(p, l, indices.length, channels, rows, cols, classes);
+    }
+
     /**
      * Writes examples order[from .. from+n) into `x` (n * imageSize floats, pixels scaled to
      * [0,1] then normalised) and `oneHot` (n * classes floats).

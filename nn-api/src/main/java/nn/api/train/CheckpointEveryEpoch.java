@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes the checkpoint after every epoch (atomically, replacing the previous one). */
+/**
+ * Writes the checkpoint after every epoch (atomically, replacing the previous one) and, with a
+ * validation split, `best.nnc` beside it whenever the validation loss is the lowest so far.
+ */
 public final class CheckpointEveryEpoch implements TrainingListener {
     private final Path file;
     private final String source;
@@ -26,16 +29,26 @@ public final class CheckpointEveryEpoch implements TrainingListener {
         this.fixedMeta = fixedMeta;
     }
 
+    /** `best.nnc` beside the checkpoint. */
+    public Path bestFile() {
+        return file.resolveSibling("best.nnc");
+    }
+
     @Override
     public void onEpochEnd(EpochMetrics metrics, Trainer trainer) {
         Map<String, Object> meta = new LinkedHashMap<>(fixedMeta);
         meta.put("epoch", metrics.epoch());
         meta.put("metrics", metrics);
         meta.put("time", Instant.now().toString());
+        if (metrics.best() != null) { // early-stopping bookkeeping, so a resumed run stops where this one would
+            meta.put("best_validation_loss", trainer.bestValidationLoss());
+            meta.put("epochs_without_improvement", trainer.epochsWithoutImprovement());
+        }
         Checkpoint checkpoint = new Checkpoint(source, graph, trainer.network().params(),
                 trainer.optimizer().state(), trainer.network().layerState(), meta);
         try {
             CheckpointWriter.write(file, checkpoint);
+            if (Boolean.TRUE.equals(metrics.best())) CheckpointWriter.write(bestFile(), checkpoint);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,24 @@
 package nn.api.train;
 
-/** How to train: batch size, epochs, the seed of every random choice, whether to shuffle. */
-public record TrainConfig(int batch, int epochs, long seed, boolean shuffle) {
+/**
+ * How to train: batch size, epochs, the seed of every random choice, whether to shuffle, the
+ * fraction of the training set held out for validation (0 = none) and how many epochs without
+ * a better validation loss end training early (0 = never).
+ */
+public record TrainConfig(int batch, int epochs, long seed, boolean shuffle, double validation, int patience) {
     public TrainConfig {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, not " + batch);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, not " + epochs);
+        if (!(validation >= 0 && validation < 1)) {
+            throw new IllegalArgumentException("validation must be in [0, 1), not " + validation);
+        }
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, not " + patience);
+        if (patience > 0 && validation == 0) {
+            throw new IllegalArgumentException("early stopping (patience) needs a validation split");
+        }
+    }
+
+    public TrainConfig(int batch, int epochs, long seed, boolean shuffle) {
+        this(batch, epochs, seed, shuffle, 0, 0);
     }
 }

@@ -5,6 +5,7 @@ import nn.api.data.Normalization;
 import nn.api.network.Network;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
+import nn.api.runtime.Schedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -26,6 +27,10 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final double baseLearningRate;
+    private Schedule schedule = epoch -> 1.0;
+    private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    private int epochsWithoutImprovement;
     private int epochsDone;
 
     public Trainer(Network network, Loss loss, Optimizer optimizer, TrainConfig config) {
@@ -33,6 +38,30 @@ public final class Trainer {
         this.loss = loss;
         this.optimizer = optimizer;
         this.config = config;
+        this.baseLearningRate = optimizer.learningRate();
+    }
+
+    /** Sets the learning-rate schedule: each epoch runs at the optimizer's rate times its factor. */
+    public Trainer schedule(Schedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /**
+     * Restores the early-stopping bookkeeping of an interrupted run (from its checkpoint), so a
+     * resumed run stops exactly where the uninterrupted one would.
+     */
+    public void restoreEarlyStopping(double bestValidationLoss, int epochsWithoutImprovement) {
+        this.bestValidationLoss = bestValidationLoss;
+        this.epochsWithoutImprovement = epochsWithoutImprovement;
+    }
+
+    public double bestValidationLoss() {
+        return bestValidationLoss;
+    }
+
+    public int epochsWithoutImprovement() {
+        return epochsWithoutImprovement;
     }
 
     public Trainer addListener(TrainingListener listener) {
@@ -63,14 +92,18 @@ public final class Trainer {
      * optimizer state saved after epoch k - 1) continues exactly as the uninterrupted run.
      */
     public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization, int firstEpoch) {
-        BatchFeeder trainFeeder = new BatchFeeder(train, normalization, network.inputShape());
+        ImageSet[] split = splitValidation(train);
+        ImageSet fitSet = split[0];
+        BatchFeeder trainFeeder = new BatchFeeder(fitSet, normalization, network.inputShape());
+        BatchFeeder validationFeeder = split[1] == null ? null : new BatchFeeder(split[1], normalization, network.inputShape());
         BatchFeeder testFeeder = new BatchFeeder(test, normalization, network.inputShape());
-        int n = train.count();
+        int n = fitSet.count();
         int steps = (n + config.batch() - 1) / config.batch();
         INDArray[] gradOut = new INDArray[1];
         List<EpochMetrics> history = new ArrayList<>();
 
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+            optimizer.setLearningRate(baseLearningRate * schedule.factor(epoch));
             for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
             int[] order = identity(n);
             if (config.shuffle()) shuffle(order, new Random(epochSeed(config.seed(), epoch)));
@@ -93,14 +126,49 @@ public final class Trainer {
             double epochSeconds = (System.nanoTime() - start) / 1e9;
             long evalStart = System.nanoTime();
             Evaluation eval = evaluate(testFeeder);
+            Evaluation validation = validationFeeder == null ? null : evaluate(validationFeeder);
             double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+            Boolean best = null;
+            if (validation != null) {
+                best = validation.loss() < bestValidationLoss;
+                if (best) {
+                    bestValidationLoss = validation.loss();
+                    epochsWithoutImprovement = 0;
+                } else {
+                    epochsWithoutImprovement++;
+                }
+            }
             epochsDone = epoch;
             EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, eval.loss(), eval.accuracy(), epochSeconds,
-                    evalSeconds, optimizer.learningRate(), steps);
+                    evalSeconds, optimizer.learningRate(), steps, validation == null ? null : validation.loss(),
+                    validation == null ? null : validation.accuracy(), best);
             history.add(m);
             for (TrainingListener l : listeners) l.onEpochEnd(m, this);
+            if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) break;
         }
         return history;
+    }
+
+    /** True when early stopping ended the last fit before its last epoch. */
+    public boolean stoppedEarly() {
+        return config.patience() > 0 && epochsWithoutImprovement >= config.patience() && epochsDone < config.epochs();
+    }
+
+    /**
+     * Training and validation sets: a fixed, seeded choice of `validation` of the examples is
+     * held out (the same in every epoch and in a resumed run). [train, null] without a split.
+     */
+    ImageSet[] splitValidation(ImageSet train) {
+        if (config.validation() == 0) return new ImageSet[]{train, null};
+        int held = (int) Math.round(train.count() * config.validation());
+        if (held < 1 || held >= train.count()) {
+            throw new IllegalArgumentException("a validation fraction of " + config.validation() + " of "
+                    + train.count() + " examples leaves no " + (held < 1 ? "validation" : "training") + " examples");
+        }
+        int[] order = identity(train.count());
+        shuffle(order, new Random(epochSeed(config.seed(), 0)));
+        return new ImageSet[]{train.select(java.util.Arrays.copyOfRange(order, held, order.length)),
+                train.select(java.util.Arrays.copyOfRange(order, 0, held))};
     }
 
     /** Accuracy and loss of the network on a split, in evaluation mode. */
