@@ -84,7 +84,7 @@ class TrainerTest {
     @Test
     void aValidationSplitIsHeldOutAndReported() {
         Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(0.5),
-                new TrainConfig(16, 2, 1, true, 0.25, 0));
+                new TrainConfig(16, 2, 1, true, 0.25, 0, nn.api.data.Augmentation.NONE));
         List<EpochMetrics> history = trainer.fit(brightOrDark(400, 1), brightOrDark(100, 2), Normalization.NONE);
         assertEquals(19, history.get(0).steps()); // 300 training examples in batches of 16
         assertTrue(history.get(1).validationAccuracy() > 0.9, history.get(1).toString());
@@ -100,7 +100,7 @@ class TrainerTest {
         for (int i = 0; i < labels.length; i++) labels[i] = (byte) rng.nextInt(2);
         ImageSet random = new ImageSet(noise.pixels(), labels, 200, 1, 2, 2, 2);
         Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(2.0),
-                new TrainConfig(8, 50, 1, true, 0.5, 2));
+                new TrainConfig(8, 50, 1, true, 0.5, 2, nn.api.data.Augmentation.NONE));
         List<EpochMetrics> history = trainer.fit(random, brightOrDark(50, 2), Normalization.NONE);
         assertTrue(history.size() < 50, "ran all " + history.size() + " epochs");
         assertTrue(trainer.stoppedEarly());

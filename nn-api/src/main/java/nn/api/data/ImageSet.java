@@ -49,8 +49,25 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
      * [0,1] then normalised) and `oneHot` (n * classes floats).
      */
     public void fill(int[] order, int from, int n, Normalization norm, float[] x, float[] oneHot) {
+        fill(order, from, n, norm, Augmentation.NONE, null, x, oneHot);
+    }
+
+    /** As {@link #fill(int[], int, int, Normalization, float[], float[])}, each image augmented with `rng`. */
+    public void fill(int[] order, int from, int n, Normalization norm, Augmentation augmentation, java.util.Random rng,
+                     float[] x, float[] oneHot) {
         int size = imageSize();
         float[] lut = norm.lookupTable();
+        if (!augmentation.isNone()) {
+            java.util.Arrays.fill(oneHot, 0, n * classes, 0f);
+            float scale = (float) (1 / (255.0 * norm.std())), shift = (float) (norm.mean() / norm.std());
+            for (int i = 0; i < n; i++) {
+                int example = order[from + i];
+                augmentation.apply(pixels, example * size, channels, rows, cols, rng, x, i * size);
+                for (int j = i * size; j < (i + 1) * size; j++) x[j] = x[j] * scale - shift;
+                oneHot[i * classes + label(example)] = 1f;
+            }
+            return;
+        }
         java.util.Arrays.fill(oneHot, 0, n * classes, 0f);
         for (int i = 0; i < n; i++) {
             int example = order[from + i];

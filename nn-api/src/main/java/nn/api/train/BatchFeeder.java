@@ -56,8 +56,13 @@ public final class BatchFeeder {
 
     /** Examples order[from .. from+n) as a batch; the returned arrays are reused by the next call of the same size. */
     public Batch batch(int[] order, int from, int n) {
+        return batch(order, from, n, nn.api.data.Augmentation.NONE, null);
+    }
+
+    /** As {@link #batch(int[], int, int)}, each image randomly shifted and rotated with `rng`. */
+    public Batch batch(int[] order, int from, int n, nn.api.data.Augmentation augmentation, java.util.Random rng) {
         Batch b = bySize.computeIfAbsent(n, k -> new Batch(k, inputShape, data.classes()));
-        data.fill(order, from, n, normalization, b.x, b.oneHot);
+        data.fill(order, from, n, normalization, augmentation, rng, b.x, b.oneHot);
         b.input.data().setData(b.x);
         b.target.data().setData(b.oneHot);
         return b;

@@ -1,11 +1,14 @@
 package nn.api.train;
 
+import nn.api.data.Augmentation;
+
 /**
  * How to train: batch size, epochs, the seed of every random choice, whether to shuffle, the
  * fraction of the training set held out for validation (0 = none) and how many epochs without
- * a better validation loss end training early (0 = never).
+ * a better validation loss end training early (0 = never), and the augmentation of training images.
  */
-public record TrainConfig(int batch, int epochs, long seed, boolean shuffle, double validation, int patience) {
+public record TrainConfig(int batch, int epochs, long seed, boolean shuffle, double validation, int patience,
+                          Augmentation augmentation) {
     public TrainConfig {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, not " + batch);
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, not " + epochs);
@@ -19,6 +22,6 @@ public record TrainConfig(int batch, int epochs, long seed, boolean shuffle, dou
     }
 
     public TrainConfig(int batch, int epochs, long seed, boolean shuffle) {
-        this(batch, epochs, seed, shuffle, 0, 0);
+        this(batch, epochs, seed, shuffle, 0, 0, Augmentation.NONE);
     }
 }

@@ -107,12 +107,14 @@ public final class Trainer {
             for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
             int[] order = identity(n);
             if (config.shuffle()) shuffle(order, new Random(epochSeed(config.seed(), epoch)));
+            // Its own stream per epoch, like the shuffle: a resumed run draws the same images.
+            Random augmentRng = new Random(epochSeed(config.seed(), epoch) ^ 0x5DEECE66DL);
             long start = System.nanoTime();
             double lossSum = 0;
             for (int step = 0; step < steps; step++) {
                 int from = step * config.batch();
                 int size = Math.min(config.batch(), n - from);
-                BatchFeeder.Batch batch = trainFeeder.batch(order, from, size);
+                BatchFeeder.Batch batch = trainFeeder.batch(order, from, size, config.augmentation(), augmentRng);
                 INDArray output = network.forward(batch.input, true);
                 INDArray g = gradientBuffer(gradOut, output);
                 double stepLoss = loss.forwardBackward(output, batch.target, g);

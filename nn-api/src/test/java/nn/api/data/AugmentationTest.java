@@ -1,0 +1,81 @@
+package nn.api.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AugmentationTest {
+    /** One 8x8 image with a bright 2x2 square at rows 3-4, columns 2-3. */
+    static ImageSet square() {
+        byte[] p = new byte[64];
+        for (int y = 3; y <= 4; y++) for (int x = 2; x <= 3; x++) p[y * 8 + x] = (byte) 200;
+        return new ImageSet(p, new byte[]{1}, 1, 1, 8, 8, 2);
+    }
+
+    @Test
+    void noneLeavesImagesAsThePlainPathDoes() {
+        ImageSet set = square();
+        float[] plain = new float[64], augmented = new float[64], hot = new float[2];
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, plain, hot);
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, Augmentation.NONE, new Random(1), augmented, hot);
+        assertArrayEquals(plain, augmented);
+    }
+
+    @Test
+    void shiftsMoveTheImageByWholePixelsWithinTheBound() {
+        ImageSet set = square();
+        for (int seed = 0; seed < 20; seed++) {
+            float[] out = new float[64];
+            set.fill(new int[]{0}, 0, 1, Normalization.NONE, new Augmentation(2, 0), new Random(seed), out, new float[2]);
+            int found = 0;
+            for (int dy = -2; dy <= 2; dy++) {
+                for (int dx = -2; dx <= 2; dx++) {
+                    boolean match = true;
+                    for (int y = 0; y < 8 && match; y++) {
+                        for (int x = 0; x < 8 && match; x++) {
+                            int sy = y - dy, sx = x - dx;
+                            float expected = sy < 0 || sx < 0 || sy >= 8 || sx >= 8 ? 0
+                                    : (set.pixels()[sy * 8 + sx] & 0xFF) / 255f;
+                            match = Math.abs(out[y * 8 + x] - expected) < 1e-6;
+                        }
+                    }
+                    if (match) found++;
+                }
+            }
+            assertEquals(1, found, "seed " + seed + ": not a shift by at most 2 pixels");
+        }
+    }
+
+    @Test
+    void rotationsKeepTheImagesMassButMoveIt() {
+        ImageSet set = square();
+        float[] out = new float[64];
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, new Augmentation(0, 30), new Random(3), out, new float[2]);
+        float[] plain = new float[64];
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, plain, new float[2]);
+        double massIn = 0, massOut = 0;
+        for (int i = 0; i < 64; i++) {
+            massIn += plain[i];
+            massOut += out[i];
+        }
+        assertEquals(massIn, massOut, massIn * 0.25, "bilinear rotation keeps roughly the same ink");
+        assertFalse(java.util.Arrays.equals(plain, out), "a rotation by up to 30 degrees moved nothing");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameImagesAndLabelsStay() {
+        ImageSet set = square();
+        float[] a = new float[64], b = new float[64], hot = new float[2];
+        Augmentation aug = new Augmentation(2, 15);
+        set.fill(new int[]{0}, 0, 1, new Normalization(0.5, 0.5), aug, new Random(9), a, hot);
+        set.fill(new int[]{0}, 0, 1, new Normalization(0.5, 0.5), aug, new Random(9), b, hot);
+        assertArrayEquals(a, b);
+        assertArrayEquals(new float[]{0, 1}, hot);
+        for (float v : a) assertTrue(v >= -1 - 1e-6 && v <= 1 + 1e-6, "normalised to [-1, 1]: " + v);
+    }
+}
