@@ -18,10 +18,19 @@ public final class CrossEntropy implements Loss {
 
     @Override
     public double forwardBackward(INDArray output, INDArray target, INDArray gradOutput) {
-        int batch = (int) output.size(0);
-        int classes = (int) output.size(1);
         double[] z = Matrices.toArray(output);
-        double[] t = Matrices.toArray(target);
+        double loss = meanLoss(z, Matrices.toArray(target), (int) output.size(0), (int) output.size(1), true);
+        Matrices.write(z, gradOutput);
+        return loss;
+    }
+
+    @Override
+    public double value(INDArray output, INDArray target) {
+        return meanLoss(Matrices.toArray(output), Matrices.toArray(target), (int) output.size(0), (int) output.size(1), false);
+    }
+
+    /** The mean loss over rows of logits z; with `gradient`, z is overwritten with dLoss/dz. */
+    private static double meanLoss(double[] z, double[] t, int batch, int classes, boolean gradient) {
         double total = 0;
         for (int i = 0; i < batch; i++) {
             int row = i * classes;
@@ -29,24 +38,8 @@ public final class CrossEntropy implements Loss {
             for (int j = row; j < row + classes; j++) {
                 double logP = z[j] - logSum;
                 total -= t[j] * logP;
-                z[j] = (Math.exp(logP) - t[j]) / batch; // reuse the array for the gradient
+                if (gradient) z[j] = (Math.exp(logP) - t[j]) / batch;
             }
-        }
-        Matrices.write(z, gradOutput);
-        return total / batch;
-    }
-
-    @Override
-    public double value(INDArray output, INDArray target) {
-        int batch = (int) output.size(0);
-        int classes = (int) output.size(1);
-        double[] z = Matrices.toArray(output);
-        double[] t = Matrices.toArray(target);
-        double total = 0;
-        for (int i = 0; i < batch; i++) {
-            int row = i * classes;
-            double logSum = logSumExp(z, row, classes);
-            for (int j = row; j < row + classes; j++) total -= t[j] * (z[j] - logSum);
         }
         return total / batch;
     }
