@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every `.nn` file in examples/ compiles, shape-checks and has a complete train section. */
+/** Every `.nn` file in examples/ compiles, shape-checks, has no warnings and a complete train section. */
 class ExamplesCompileTest {
     static final Path DIR = Path.of(System.getProperty("nn.project.dir", "..")).resolve("examples");
 
@@ -38,5 +39,6 @@ class ExamplesCompileTest {
         Compiled compiled = ModelCompiler.compile(file, Registry.load());
         assertNotNull(compiled.graph().train(), file + " has no train section");
         assertNotNull(compiled.graph().train().data(), file + " names no data set");
+        assertTrue(compiled.warnings().isEmpty(), file + " has warnings: " + compiled.warnings());
     }
 }

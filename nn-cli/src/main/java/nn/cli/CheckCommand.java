@@ -35,6 +35,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Compiled compiled = ModelCompiler.compile(file, registry);
+        Warnings.print(compiled, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         List<ModelSummary.Row> rows = ModelSummary.rows(compiled.graph(), compiled.shapes(), registry);
         out.println(file + ": model " + compiled.graph().name());

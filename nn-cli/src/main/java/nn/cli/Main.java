@@ -21,7 +21,7 @@ import java.util.ServiceLoader;
 /** The `nn` command: builds the injector once, dispatches to a subcommand, maps failures to exit codes. */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train and inspect neural networks written as .nn files.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, PluginsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

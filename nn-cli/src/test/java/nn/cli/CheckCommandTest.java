@@ -49,4 +49,30 @@ class CheckCommandTest {
         assertTrue(run.err().contains("no/such/model.nn"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
+
+    @Test
+    void warningsGoToStandardErrorAndTheExitCodeStaysZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("unused.nn");
+        Files.writeString(file, """
+                model m {
+                    input image: [1, 28, 28]
+                    input extra: [3]
+                    image -> flatten() -> dense(10) -> logits
+                    output logits
+                }
+                """);
+        CliRun run = CliRun.of("check", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("unused.nn:3:11: warning: input 'extra' is never used"), run.err());
+        assertTrue(run.out().contains("total parameters: 7,850"), run.out());
+    }
+
+    @Test
+    void everyExampleChecksClean() {
+        for (String example : new String[]{"mnist-mlp.nn", "residual.nn", "inception.nn"}) {
+            CliRun run = CliRun.of("check", CliRun.example(example));
+            assertEquals(0, run.exitCode(), example + ": " + run.err());
+            assertEquals("", run.err(), example + " has warnings");
+        }
+    }
 }

@@ -3,7 +3,8 @@ package nn.dsl;
 import java.util.List;
 
 /**
- * A `.nn` file that cannot be compiled: every problem found in it, in source order.
+ * A `.nn` file that cannot be compiled: every problem found in it (errors, and any warnings),
+ * in source order.
  * The only exception {@link ModelCompiler} throws for bad input.
  */
 public class CompileException extends RuntimeException {
@@ -26,10 +27,11 @@ public class CompileException extends RuntimeException {
     }
 
     private static String summary(List<Diagnostic> diagnostics) {
-        if (diagnostics.isEmpty()) return "compilation failed";
-        Diagnostic first = diagnostics.get(0);
+        List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+        if (errors.isEmpty()) return "compilation failed";
+        Diagnostic first = errors.get(0);
         String where = first.source() + (first.line() > 0 ? ":" + first.line() + ":" + first.column() : "");
-        String more = diagnostics.size() > 1 ? " (and " + (diagnostics.size() - 1) + " more)" : "";
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
         return where + ": " + first.message() + more;
     }
 }

@@ -2,22 +2,22 @@ package nn.dsl;
 
 import nn.api.graph.Shape;
 import nn.api.registry.Registry;
-import nn.dsl.grammar.NnLexer;
 import nn.dsl.grammar.NnParser;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a `.nn` file into a checked {@link nn.api.graph.Graph}: parse, build, check
- * shapes. Every problem in the file is reported in one {@link CompileException}; nothing
- * else is thrown for bad input. Loads no native code.
+ * Compiles a `.nn` file into a checked {@link nn.api.graph.Graph}: parse the file and its
+ * imports, collect constants and blocks, build the model (expanding blocks into primitive
+ * nodes), check shapes, look for unused nodes. Every error in the file is reported in one
+ * {@link CompileException} (with the warnings); nothing else is thrown for bad input. Warnings
+ * alone do not fail: they come with the result. Loads no native code.
  *
  * <pre>
  * try {
@@ -44,37 +44,39 @@ public final class ModelCompiler {
         } catch (IOException e) {
             throw fileError(name, "cannot read the file: " + e.getMessage());
         }
-        Compiled compiled = compile(name, text, registry);
-        return new Compiled(compiled.graph(), compiled.shapes(), compiled.source(), file);
+        return compile(name, text, registry, SourceReader.FILES).withFile(file);
     }
 
-    /** Compiles source text; `sourceName` is what diagnostics call it. The result's file is null. */
+    /** Compiles source text; `sourceName` is what diagnostics call it, and imports are relative to it. */
     public static Compiled compile(String sourceName, String sourceText, Registry registry) throws CompileException {
+        return compile(sourceName, sourceText, registry, SourceReader.FILES);
+    }
+
+    /** Compiles source text, reading imported files with `reader`. The result's file is null. */
+    public static Compiled compile(String sourceName, String sourceText, Registry registry, SourceReader reader)
+            throws CompileException {
         Source source = new Source(sourceName, sourceText);
         Reporter reporter = new Reporter(source);
-
-        NnLexer lexer = new NnLexer(CharStreams.fromString(sourceText, sourceName));
-        lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
-        SyntaxErrors syntax = new SyntaxErrors(reporter);
-        syntax.reportLexical(tokens.getTokens());
-
-        NnParser parser = new NnParser(tokens);
-        parser.removeErrorListeners();
-        parser.setErrorHandler(syntax);
-        NnParser.FileContext tree = parser.file();
-        syntax.checkLineBreaks(tree);
+        NnParser.FileContext tree = FileParser.parse(source, reporter);
         // A tree with syntax errors has holes: checking it would mostly report their echoes.
+        if (tree == null) throw new CompileException(reporter.sorted());
+        List<Imports.Unit> units = new Imports(reporter, reader).load(new Imports.Unit(source, tree));
         if (reporter.hasErrors()) throw new CompileException(reporter.sorted());
 
-        GraphBuilder.Built built = new GraphBuilder(registry, reporter).build(tree);
+        Definitions definitions = new Definitions(reporter, registry);
+        definitions.collect(units);
+        GraphBuilder.Built built = new GraphBuilder(registry, reporter, definitions).build(tree);
         Map<String, Shape> shapes = ShapeChecker.check(built, registry, reporter);
+        // Unused nodes and blocks are mostly echoes of errors (a misspelt name): warn only about a clean model.
+        if (!reporter.hasErrors()) {
+            UnusedNodes.warn(built.graph(), built.parts(), reporter);
+            definitions.warnUnused(source);
+        }
         if (reporter.hasErrors()) throw new CompileException(reporter.sorted());
-        return new Compiled(built.graph(), shapes, sourceText, null);
+        return new Compiled(built.graph(), shapes, sourceText, null, reporter.warnings(), built.parts().blocks);
     }
 
     private static CompileException fileError(String name, String message) {
-        return new CompileException(java.util.List.of(new Diagnostic(name, 0, 0, 1, message, null, "")));
+        return new CompileException(List.of(new Diagnostic(name, 0, 0, 1, message, null, "")));
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Runs {@link ShapeInference} over the nodes that built cleanly and reports each failure at
- * the call that made the node, in the provider's own words (which say what was expected and
- * what was given). Nodes after a failed or broken one are skipped, not reported again.
+ * the call that made the node (with the block uses that led there), in the provider's own
+ * words, which say what was expected and what was given. Nodes after a failed or broken one
+ * are skipped, not reported again.
  */
 final class ShapeChecker {
     private ShapeChecker() {
@@ -22,7 +23,7 @@ final class ShapeChecker {
     static Map<String, Shape> check(GraphBuilder.Built built, Registry registry, Reporter reporter) {
         Graph graph = built.graph();
         List<Node> checkable = new ArrayList<>();
-        for (Node n : graph.nodes()) if (built.checkable().contains(n.name())) checkable.add(n);
+        for (Node n : graph.nodes()) if (built.parts().checkable.contains(n.name())) checkable.add(n);
         Graph partial = new Graph(graph.name(), graph.inputs(), checkable, graph.outputs(), null);
         ShapeInference.Result result;
         try {
@@ -33,8 +34,12 @@ final class ShapeChecker {
             return Map.of();
         }
         for (ShapeInference.Failure f : result.failures()) {
-            Source.Span at = built.nodeSpans().getOrDefault(f.node(), built.modelSpan());
-            reporter.error(at, f.message(), null);
+            GraphParts.Origin origin = built.parts().origins.get(f.node());
+            if (origin == null) {
+                reporter.error(built.modelSpan(), f.message(), null);
+            } else {
+                reporter.within(origin.context(), () -> reporter.error(origin.at(), f.message(), null));
+            }
         }
         return result.shapes();
     }

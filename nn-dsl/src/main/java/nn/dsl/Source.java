@@ -6,16 +6,23 @@ import org.antlr.v4.runtime.Token;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text being compiled, split into lines, and the place where diagnostics about it are made. */
+/** The text of one file being compiled, split into lines, and the place where diagnostics about it are made. */
 final class Source {
 
-    /** Where a problem lies: 1-based line and column, and a length in characters (line 0: the whole file). */
-    record Span(int line, int column, int length) {
-        static final Span FILE = new Span(0, 0, 0);
+    /**
+     * Where a problem lies: the file (null: the file being compiled), 1-based line and column,
+     * and a length in characters (line 0: the whole file).
+     */
+    record Span(String source, int line, int column, int length) {
+        static final Span FILE = new Span(null, 0, 0, 0);
+
+        Span(int line, int column, int length) {
+            this(null, line, column, length);
+        }
 
         static Span of(Token token) {
             int length = token.getType() == Token.EOF ? 1 : token.getStopIndex() - token.getStartIndex() + 1;
-            return new Span(token.getLine(), token.getCharPositionInLine() + 1, length);
+            return new Span(sourceOf(token), token.getLine(), token.getCharPositionInLine() + 1, length);
         }
 
         /** From the first to the last token of a construct; to the end of the line if it spans several. */
@@ -28,7 +35,16 @@ final class Source {
             int length = stop.getLine() == start.getLine()
                     ? stop.getStopIndex() - start.getStartIndex() + 1
                     : Integer.MAX_VALUE;
-            return new Span(start.getLine(), start.getCharPositionInLine() + 1, length);
+            return new Span(sourceOf(start), start.getLine(), start.getCharPositionInLine() + 1, length);
+        }
+
+        /** The whole of another file. */
+        static Span file(String source) {
+            return new Span(source, 0, 0, 0);
+        }
+
+        private static String sourceOf(Token token) {
+            return token.getInputStream() != null ? token.getInputStream().getSourceName() : null;
         }
     }
 
@@ -55,9 +71,10 @@ final class Source {
         return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
     }
 
-    Diagnostic diagnostic(Span at, String message, String hint) {
-        if (at.line() <= 0) return new Diagnostic(name, 0, 0, 1, message, hint, "");
-        return new Diagnostic(name, at.line(), at.column(), at.length(), message, hint, line(at.line()));
+    Diagnostic diagnostic(Span at, Diagnostic.Severity severity, String message, String hint, List<Diagnostic> notes) {
+        if (at.line() <= 0) return new Diagnostic(name, 0, 0, 1, message, hint, "", severity, notes);
+        return new Diagnostic(name, at.line(), at.column(), at.length(), message, hint, line(at.line()), severity,
+                notes);
     }
 
     private static List<String> splitLines(String text) {

@@ -28,12 +28,20 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     private static final Vocabulary VOCABULARY = NnLexer.VOCABULARY;
 
     private final Reporter reporter;
+    private final Source source;
+    private int errors;
     private final List<Integer> errorLines = new ArrayList<>();
     private boolean openComment;
     private boolean deleting;
 
-    SyntaxErrors(Reporter reporter) {
+    SyntaxErrors(Reporter reporter, Source source) {
         this.reporter = reporter;
+        this.source = source;
+    }
+
+    /** How many lexical and syntax errors were reported. */
+    int errors() {
+        return errors;
     }
 
     // ------------------------------------------------------------ lexical problems
@@ -47,7 +55,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
                     if (!isClosed(t.getText())) lexical(t, "unterminated string", "close it with '\"' on the same line");
                 }
                 case NnLexer.UNTERMINATED_COMMENT -> {
-                    lexical(new Source.Span(t.getLine(), t.getCharPositionInLine() + 1, 2),
+                    lexical(new Source.Span(source.name(), t.getLine(), t.getCharPositionInLine() + 1, 2),
                             "unterminated comment", "close it with '*/'");
                     openComment = true; // what the parser misses at the end is inside it
                 }
@@ -73,6 +81,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
     private void lexical(Source.Span at, String message, String hint) {
         reporter.error(at, message, hint);
+        errors++;
         errorLines.add(at.line());
     }
 
@@ -96,6 +105,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     void checkLineBreaks(NnParser.FileContext file) {
         for (NnParser.DeclarationContext d : file.declaration()) {
             List<? extends ParserRuleContext> statements = d.model() != null ? d.model().statement()
+                    : d.block() != null ? d.block().statement()
                     : d.train() != null ? d.train().setting() : List.of();
             for (int i = 1; i < statements.size(); i++) {
                 Token end = statements.get(i - 1).getStop();
@@ -135,9 +145,13 @@ final class SyntaxErrors extends DefaultErrorStrategy {
                 && before.getType() != NnLexer.NL && before.getType() != NnLexer.LBRACE) {
             expected = "end of line";
         } else {
-            expected = ctx instanceof NnParser.ModelContext ? "a statement"
+            expected = ctx instanceof NnParser.ModelContext || ctx instanceof NnParser.BlockContext ? "a statement"
                     : ctx instanceof NnParser.TrainContext ? "a setting such as 'epochs = 10'"
-                    : "'model' or 'train'";
+                    : "'model', 'block', 'train', 'let' or 'import'";
+        }
+        if (found.getType() == NnLexer.LBRACK && before != null && before.getType() == NnLexer.IDENT
+                && parser.getInputStream().LT(-2) != null && parser.getInputStream().LT(-2).getType() == NnLexer.INPUT) {
+            expected = "':'"; // input image [1, 28, 28]
         }
         report(found, "expected " + expected + " but found " + describe(found), keywordHint(found, next));
         IntervalSet stop = IntervalSet.of(NnLexer.NL);
@@ -148,6 +162,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
     private static boolean inStatementList(Parser parser) {
         ParserRuleContext ctx = parser.getContext();
+        // A block is a statement list only past its header: `block b(x y)` is not a broken statement.
+        if (ctx instanceof NnParser.BlockContext b) return b.LBRACE() != null;
         return ctx instanceof NnParser.ModelContext || ctx instanceof NnParser.TrainContext
                 || ctx instanceof NnParser.FileContext;
     }
@@ -267,12 +283,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         Source.Span at = found.getType() == Token.EOF ? endOfText() : Source.Span.of(found);
         if (errorLines.contains(at.line())) return;
         errorLines.add(at.line());
+        errors++;
         reporter.error(at, message, hint);
     }
 
     /** Just after the last character that is not white space: where "end of file" is best shown. */
     private Source.Span endOfText() {
-        Source source = reporter.source();
         String text = source.text();
         int end = text.length();
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
@@ -285,7 +301,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
                 lineStart = i + 1;
             }
         }
-        return new Source.Span(line, end - lineStart + 1, 1);
+        return new Source.Span(source.name(), line, end - lineStart + 1, 1);
     }
 
     // ------------------------------------------------------------ words for tokens
@@ -314,6 +330,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         } else if (types.contains(NnLexer.INT) && types.contains(NnLexer.FLOAT)) {
             words.add("a number");
             types.removeAll(List.of(NnLexer.INT, NnLexer.FLOAT));
+        }
+        // After '->': a call, a repeat or a name; all start with a word or 'repeat'.
+        if (types.contains(NnLexer.IDENT) && types.contains(NnLexer.REPEAT)) {
+            types.remove(Integer.valueOf(NnLexer.REPEAT));
+            types.remove(Integer.valueOf(NnLexer.IDENT));
+            words.add("an operation or a name");
         }
         // Inside brackets a line break is only white space: not worth naming.
         if (types.contains(NnLexer.NL) && types.size() > 1

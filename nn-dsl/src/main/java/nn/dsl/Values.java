@@ -1,5 +1,6 @@
 package nn.dsl;
 
+import nn.api.schema.Suggest;
 import nn.dsl.grammar.NnBaseVisitor;
 import nn.dsl.grammar.NnParser;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -7,7 +8,12 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Literal values as Java objects: Integer (Long when an int cannot hold it), Double, String,
@@ -27,9 +33,46 @@ final class Values extends NnBaseVisitor<Object> {
     }
 
     private final Reporter reporter;
+    private final Map<String, Object> constants;
+    private final Predicate<String> nodes;
+    /** The constants read so far, shared by every Values made from this one (for unused-constant warnings). */
+    private final Set<String> used;
 
     Values(Reporter reporter) {
+        this(reporter, Map.of(), name -> false, new HashSet<>());
+    }
+
+    private Values(Reporter reporter, Map<String, Object> constants, Predicate<String> nodes, Set<String> used) {
         this.reporter = reporter;
+        this.constants = constants;
+        this.nodes = nodes;
+        this.used = used;
+    }
+
+    /** Whether a constant of this name has been read. */
+    boolean used(String name) {
+        return used.contains(name);
+    }
+
+    /** These values, with more constants visible (shadowing those of the same name). */
+    Values with(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(constants);
+        all.putAll(more);
+        return new Values(reporter, Collections.unmodifiableMap(all), nodes, used);
+    }
+
+    /** These values, knowing which names are nodes (to say so when one is used as a value). */
+    Values withNodes(Predicate<String> isNode) {
+        return new Values(reporter, constants, isNode, used);
+    }
+
+    /** Whether a name is a constant here (a `let`, or a parameter of the block being expanded). */
+    boolean isConstant(String name) {
+        return constants.containsKey(name);
+    }
+
+    Map<String, Object> constants() {
+        return constants;
     }
 
     Object convert(NnParser.ValueContext value) {
@@ -61,8 +104,22 @@ final class Values extends NnBaseVisitor<Object> {
     @Override
     public Object visitNameValue(NnParser.NameValueContext ctx) {
         String name = ctx.IDENT().getText();
-        reporter.error(Source.Span.of(ctx), "'" + name + "' is not a value here",
-                "a string is written in quotes: \"" + name + "\"");
+        if (constants.containsKey(name)) {
+            used.add(name);
+            return constants.get(name);
+        }
+        if (nodes.test(name)) {
+            reporter.error(Source.Span.of(ctx), "'" + name + "' is a node, not a value",
+                    "the nodes an operation reads come first, from the chain or as its first arguments");
+            return INVALID;
+        }
+        String guess = Suggest.closest(name, constants.keySet());
+        if (guess != null) {
+            reporter.error(Source.Span.of(ctx), "unknown constant '" + name + "'", "did you mean '" + guess + "'?");
+        } else {
+            reporter.error(Source.Span.of(ctx), "'" + name + "' is not a value here",
+                    "a string is written in quotes: \"" + name + "\"");
+        }
         return INVALID;
     }
 
@@ -127,7 +184,7 @@ final class Values extends NnBaseVisitor<Object> {
 
     private static Source.Span escapeSpan(ParserRuleContext ctx, int offset) {
         Source.Span s = Source.Span.of(ctx.getStart());
-        return new Source.Span(s.line(), s.column() + offset, 2);
+        return new Source.Span(s.source(), s.line(), s.column() + offset, 2);
     }
 
     /** How a value reads in a message: `[0.5, 0.5]`, `"cpu"`, `3`. */

@@ -33,8 +33,31 @@ file
     ;
 
 declaration
-    : model
+    : importDecl
+    | letDecl
+    | block
+    | model
     | train
+    ;
+
+// import "blocks/residual.nn"      (relative to the importing file: its blocks and constants)
+importDecl
+    : IMPORT path=STRING
+    ;
+
+// let width = 128      (a constant, usable wherever a value is)
+letDecl
+    : LET name=IDENT '=' value
+    ;
+
+// block residual(units, scale = 1.0) { input x ... output y }
+// A reusable piece of graph: its inputs, its parameters (with optional defaults), one output.
+block
+    : BLOCK name=IDENT '(' NL* (blockParam (',' NL* blockParam)* ','? NL*)? ')' '{' (statement | NL)* '}'
+    ;
+
+blockParam
+    : name=IDENT ('=' value)?
     ;
 
 // ---------------------------------------------------------------- model
@@ -54,8 +77,9 @@ statement
     ;
 
 // input image: [1, 28, 28]      (the shape of one example, without the batch)
+// input x                       (in a block: the shape comes from where the block is used)
 inputDecl
-    : INPUT name=IDENT ':' shape=list
+    : INPUT name=IDENT (':' shape=list)?
     ;
 
 // output logits
@@ -69,16 +93,25 @@ assignment
     ;
 
 // image -> flatten() -> dense(128) -> relu() -> hidden
-// A chain starts from a named node (or input) and applies operations one after another.
+// add(x, h) -> relu()
+// A chain starts from a named node (or input), or from a call whose leading arguments are
+// nodes, and applies operations one after another.
 // (A chain with no step parses, so that the compiler can say what is missing.)
 chain
-    : source=IDENT (NL* '->' step)*
+    : head (NL* '->' step)*
     ;
 
-// One step of a chain: an operation call, or (only last) a bare name for the node before it.
+head
+    : call      # callHead
+    | IDENT     # nameHead
+    ;
+
+// One step of a chain: an operation or block call, a repeated sub-chain, or (only last) a
+// bare name for the node before it.
 step
-    : call      # callStep
-    | IDENT     # nameStep
+    : call                                                      # callStep
+    | REPEAT count=value '{' NL* step (NL* '->' step)* NL* '}'  # repeatStep
+    | IDENT                                                     # nameStep
     ;
 
 // ---------------------------------------------------------------- train
@@ -134,7 +167,6 @@ TRAIN  : 'train' ;
 TRUE   : 'true' ;
 FALSE  : 'false' ;
 
-// Reserved for the language to come: blocks, repeats, imports and constants.
 BLOCK  : 'block' ;
 REPEAT : 'repeat' ;
 IMPORT : 'import' ;
@@ -183,12 +215,13 @@ WS
     : [ \t\f]+ -> skip
     ;
 
+// Comments are kept (on the hidden channel) for `nn fmt`; the parser does not see them.
 LINE_COMMENT
-    : '//' ~[\r\n]* -> skip
+    : '//' ~[\r\n]* -> channel(HIDDEN)
     ;
 
 BLOCK_COMMENT
-    : '/*' .*? '*/' -> skip
+    : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
 // Malformed input becomes tokens too: the compiler reports each with its position, and the
