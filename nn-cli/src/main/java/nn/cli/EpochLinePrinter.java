@@ -16,8 +16,11 @@ final class EpochLinePrinter implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochMetrics m, Trainer trainer) {
-        out.printf("epoch %2d  train loss %.4f  test loss %.4f  test accuracy %6.2f %%  epoch %.2f s (eval %.2f s)%n",
-                m.epoch(), m.trainLoss(), m.testLoss(), 100 * m.testAccuracy(), m.epochSeconds(), m.evalSeconds());
+        String validation = m.validationLoss() == null ? "" : String.format("  val loss %.4f  val accuracy %6.2f %%%s",
+                m.validationLoss(), 100 * m.validationAccuracy(), Boolean.TRUE.equals(m.best()) ? " *" : "");
+        out.printf("epoch %2d  lr %.2g  train loss %.4f%s  test loss %.4f  test accuracy %6.2f %%  epoch %.2f s (eval %.2f s)%n",
+                m.epoch(), m.learningRate(), m.trainLoss(), validation, m.testLoss(), 100 * m.testAccuracy(),
+                m.epochSeconds(), m.evalSeconds());
         out.flush();
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import nn.api.data.Dataset;
 import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.CheckpointRestore;
+import nn.api.data.Augmentation;
 import nn.api.graph.Call;
 import nn.api.graph.Graph;
 import nn.api.graph.TrainSpec;
@@ -12,10 +13,12 @@ import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
+import nn.api.runtime.Schedule;
 import nn.api.schema.Args;
 import nn.api.spi.Backend;
 import nn.api.spi.LossProvider;
 import nn.api.spi.OptimizerProvider;
+import nn.api.spi.ScheduleProvider;
 import nn.api.train.CheckpointEveryEpoch;
 import nn.api.train.EpochMetrics;
 import nn.api.train.MetricsFile;
@@ -137,8 +140,10 @@ final class TrainCommand implements Callable<Integer> {
                 facts.get("threads"), "1".equals(facts.get("threads")) ? "" : "s");
         stdout.flush();
 
-        Trainer trainer = new Trainer(network, loss, optimizer,
-                new TrainConfig(train.batch(), train.epochs(), train.seed(), train.shuffle()));
+        Trainer trainer = new Trainer(network, loss, optimizer, config(train)).schedule(schedule(train));
+        if (from != null && from.meta().get("best_validation_loss") instanceof Number best) {
+            trainer.restoreEarlyStopping(best.doubleValue(), ((Number) from.meta().get("epochs_without_improvement")).intValue());
+        }
         if (!noProgress && System.console() != null) trainer.addListener(new ProgressBarListener());
         trainer.addListener(new EpochLinePrinter(stdout));
         trainer.addListener(new MetricsFile(metrics));
@@ -151,6 +156,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new RunFailure(e.getMessage(), e);
         }
 
+        if (trainer.stoppedEarly()) {
+            stdout.printf("stopped early: no better validation loss for %d epochs%n", train.patience());
+        }
+        if (train.validation() > 0) stdout.println("best epoch (lowest validation loss) kept in " + runDir.resolve("best.nnc"));
         EpochMetrics last = history.get(history.size() - 1);
         stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
                 Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
@@ -173,6 +182,23 @@ final class TrainCommand implements Callable<Integer> {
 
     private static Loss create(LossProvider provider, Map<String, Object> args) {
         return provider.create(new Args(args));
+    }
+
+    private static TrainConfig config(TrainSpec t) {
+        try {
+            return new TrainConfig(t.batch(), t.epochs(), t.seed(), t.shuffle(), t.validation(), t.patience(),
+                    new Augmentation(t.augmentShift(), t.augmentRotate()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The learning-rate schedule of the train section; a constant rate without one. */
+    private Schedule schedule(TrainSpec t) {
+        if (t.schedule() == null) return epoch -> 1.0;
+        ScheduleProvider provider = registry.schedules().get(t.schedule().name());
+        if (provider == null) throw new UserError("no learning-rate schedule named '" + t.schedule().name() + "'");
+        return provider.create(new Args(t.schedule().args()), t.epochs());
     }
 
     /** Providers reject combinations their schema cannot express (nesterov without momentum): bad input. */

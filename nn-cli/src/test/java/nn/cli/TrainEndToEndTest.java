@@ -99,6 +99,42 @@ class TrainEndToEndTest {
     }
 
     @Test
+    void scheduleValidationEarlyStoppingAndAugmentationFromTheTrainSection(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("long.nn");
+        Files.writeString(model, """
+                model m {
+                    input image: [1, 28, 28]
+                    image -> flatten() -> dense(32) -> relu() -> dense(10) -> logits
+                    output logits
+                }
+                train {
+                    data           = mnist(normalize = [0.5, 0.5], train_limit = 2000, test_limit = 200)
+                    loss           = cross_entropy(logits, label)
+                    optimizer      = adam(lr = 2e-3)
+                    schedule       = step(every = 1, gamma = 0.5)
+                    validation     = 0.2
+                    patience       = 1
+                    augment_shift  = 2
+                    augment_rotate = 10
+                    batch          = 32
+                    epochs         = 4
+                }
+                """);
+        CliRun run = CliRun.of("train", model.toString(), "--out", dir.resolve("run").toString(), "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(dir.resolve("run/metrics.jsonl"));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals(2e-3, first.get("learning_rate").asDouble(), 1e-12);
+        assertEquals(50, first.get("steps").asInt()); // 1600 of 2000 examples train, in batches of 32
+        assertTrue(first.get("validation_accuracy").asDouble() > 0.3, first.toString()); // chance is 0.1
+        assertEquals(true, first.get("best").asBoolean());
+        if (lines.size() > 1) assertEquals(1e-3, json.readTree(lines.get(1)).get("learning_rate").asDouble(), 1e-12);
+        assertTrue(Files.exists(dir.resolve("run/best.nnc")));
+        assertTrue(run.out().contains("val accuracy"), run.out());
+    }
+
+    @Test
     void resumingAFinishedRunAsksForMoreEpochs(@TempDir Path out) {
         CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--epochs", "1", "--train-limit", "500",
                 "--test-limit", "100", "--no-progress", "--out", out.toString());

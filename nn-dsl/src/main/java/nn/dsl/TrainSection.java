@@ -32,7 +32,15 @@ final class TrainSection {
             Param.optional("seed", ParamType.INT, 0, "seed of every random generator"),
             Param.optional("shuffle", ParamType.BOOL, true, "shuffle the training data every epoch"),
             Param.optional("backend", ParamType.STRING, "auto", "where to compute").oneOf("cpu", "cuda", "auto"),
-            Param.optional("threads", ParamType.INT, 0, "compute threads; 0 lets the backend decide").range(0.0, null));
+            Param.optional("threads", ParamType.INT, 0, "compute threads; 0 lets the backend decide").range(0.0, null),
+            Param.optional("validation", ParamType.FLOAT, 0.0,
+                    "fraction of the training data held out to validate on after every epoch").range(0.0, 0.9),
+            Param.optional("patience", ParamType.INT, 0,
+                    "stop after this many epochs without a better validation loss; 0 = never").range(0.0, null),
+            Param.optional("augment_shift", ParamType.INT, 0,
+                    "shift training images randomly by up to this many pixels").range(0.0, 32.0),
+            Param.optional("augment_rotate", ParamType.FLOAT, 0.0,
+                    "rotate training images randomly by up to this many degrees").range(0.0, 180.0));
 
     /** The only target a loss can compare with, for now: the data set's labels. */
     static final String TARGET = "label";
@@ -60,6 +68,7 @@ final class TrainSection {
         Call data = null;
         LossSpec loss = null;
         Call optimizer = null;
+        Call schedule = null;
         Map<String, Object> plain = new LinkedHashMap<>(SETTINGS.defaults().asMap());
         long seed = 0;
 
@@ -86,6 +95,10 @@ final class TrainSection {
                     NnParser.CallContext c = requireCall(s, "an optimizer", "adam(lr = 1e-3)");
                     if (c != null) optimizer = call(c, registry.optimizers(), "optimizer");
                 }
+                case "schedule" -> {
+                    NnParser.CallContext c = requireCall(s, "a learning-rate schedule", "cosine(warmup = 1)");
+                    if (c != null) schedule = call(c, registry.schedules(), "schedule");
+                }
                 case "loss" -> {
                     NnParser.CallContext c = requireCall(s, "a loss", "cross_entropy(" + outputExample() + ", label)");
                     if (c != null) loss = loss(c);
@@ -108,8 +121,14 @@ final class TrainSection {
         if (!seen.containsKey("loss")) missing(at, "loss", "loss = cross_entropy(" + outputExample() + ", label)");
         if (!seen.containsKey("optimizer")) missing(at, "optimizer", "optimizer = adam(lr = 1e-3)");
 
+        if ((Integer) plain.get("patience") > 0 && (Double) plain.get("validation") == 0) {
+            reporter.error(Source.Span.of(seen.get("patience")), "early stopping needs a validation split",
+                    "add e.g. validation = 0.1");
+        }
         return new TrainSpec(data, loss, optimizer, (Integer) plain.get("batch"), (Integer) plain.get("epochs"),
-                seed, (Boolean) plain.get("shuffle"), (String) plain.get("backend"), (Integer) plain.get("threads"));
+                seed, (Boolean) plain.get("shuffle"), (String) plain.get("backend"), (Integer) plain.get("threads"),
+                schedule, (Double) plain.get("validation"), (Integer) plain.get("patience"),
+                (Integer) plain.get("augment_shift"), (Double) plain.get("augment_rotate"));
     }
 
     private void missing(Token at, String key, String example) {
@@ -120,7 +139,7 @@ final class TrainSection {
         return outputs.isEmpty() ? "logits" : outputs.get(0);
     }
 
-    /** batch, epochs, shuffle, backend, threads: checked against {@link #SETTINGS}. */
+    /** The plain settings (batch, epochs, validation, ...): checked against {@link #SETTINGS}. */
     private void plain(NnParser.SettingContext s, Map<String, Object> plain) {
         String key = s.key.getText();
         Object v = values.convert(s.value());

@@ -33,7 +33,7 @@ final class Registries {
             Registry r = real();
             Map<String, LayerProvider> layers = new TreeMap<>(r.layers());
             layers.put("probe", new Probe());
-            withProbe = new Registry(layers, r.merges(), r.activations(), r.losses(), r.optimizers(), r.initializers(),
+            withProbe = new Registry(layers, r.merges(), r.activations(), r.losses(), r.optimizers(), r.initializers(), r.schedules(),
                     r.datasets(), r.backends());
         }
         return withProbe;

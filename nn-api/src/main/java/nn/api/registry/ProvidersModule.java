@@ -11,6 +11,7 @@ import nn.api.spi.LossProvider;
 import nn.api.spi.MergeProvider;
 import nn.api.spi.OptimizerProvider;
 import nn.api.spi.Provider;
+import nn.api.spi.ScheduleProvider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ProvidersModule extends AbstractModule {
         bindAll(LossProvider.class, Provider::name);
         bindAll(OptimizerProvider.class, Provider::name);
         bindAll(InitializerProvider.class, Provider::name);
+        bindAll(ScheduleProvider.class, Provider::name);
         bindAll(DatasetProvider.class, Provider::name);
         bindAll(Backend.class, Backend::name);
     }

@@ -11,6 +11,7 @@ import nn.api.spi.LossProvider;
 import nn.api.spi.MergeProvider;
 import nn.api.spi.OptimizerProvider;
 import nn.api.spi.Provider;
+import nn.api.spi.ScheduleProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Registry {
     private final Map<String, LossProvider> losses;
     private final Map<String, OptimizerProvider> optimizers;
     private final Map<String, InitializerProvider> initializers;
+    private final Map<String, ScheduleProvider> schedules;
     private final Map<String, DatasetProvider> datasets;
     private final Map<String, Backend> backends;
 
@@ -33,7 +35,8 @@ public final class Registry {
     public Registry(Map<String, LayerProvider> layers, Map<String, MergeProvider> merges,
                     Map<String, ActivationProvider> activations,
                     Map<String, LossProvider> losses, Map<String, OptimizerProvider> optimizers,
-                    Map<String, InitializerProvider> initializers, Map<String, DatasetProvider> datasets,
+                    Map<String, InitializerProvider> initializers, Map<String, ScheduleProvider> schedules,
+                    Map<String, DatasetProvider> datasets,
                     Map<String, Backend> backends) {
         this.layers = new TreeMap<>(layers);
         this.merges = new TreeMap<>(merges);
@@ -41,6 +44,7 @@ public final class Registry {
         this.losses = new TreeMap<>(losses);
         this.optimizers = new TreeMap<>(optimizers);
         this.initializers = new TreeMap<>(initializers);
+        this.schedules = new TreeMap<>(schedules);
         this.datasets = new TreeMap<>(datasets);
         this.backends = new TreeMap<>(backends);
         requireDistinct("layer", this.layers, "activation", this.activations);
@@ -90,6 +94,11 @@ public final class Registry {
 
     public Map<String, InitializerProvider> initializers() {
         return initializers;
+    }
+
+    /** Learning-rate schedules for `schedule = ...` in the train section. */
+    public Map<String, ScheduleProvider> schedules() {
+        return schedules;
     }
 
     public Map<String, DatasetProvider> datasets() {
