@@ -1,5 +1,6 @@
 package nn.cli;
 
+import nn.api.runtime.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Class probabilities from logits: a stable softmax per row. */
@@ -8,7 +9,10 @@ final class Probabilities {
     }
 
     static double[][] softmax(INDArray logits) {
-        double[][] z = logits.toDoubleMatrix();
+        int rows = (int) logits.size(0), classes = (int) logits.size(1);
+        double[] flat = Matrices.toArray(logits); // one bulk copy; toDoubleMatrix copies row by row
+        double[][] z = new double[rows][];
+        for (int r = 0; r < rows; r++) z[r] = java.util.Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
         for (double[] row : z) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : row) max = Math.max(max, v);
