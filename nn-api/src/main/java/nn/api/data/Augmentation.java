@@ -24,9 +24,11 @@ public record Augmentation(int maxShift, double maxDegrees) {
 
     /**
      * Writes a randomly shifted and rotated copy of one channel-first image (`channels` planes
-     * of rows x cols bytes at `src`) into `dst` as values 0..255.
+     * of rows x cols bytes at `src`) into `dst`, each value v in 0..255 written as v * scale - offset
+     * (so normalisation costs no second pass).
      */
-    public void apply(byte[] pixels, int src, int channels, int rows, int cols, Random rng, float[] dst, int at) {
+    public void apply(byte[] pixels, int src, int channels, int rows, int cols, Random rng, float[] dst, int at,
+                      float scale, float offset) {
         int dx = maxShift == 0 ? 0 : rng.nextInt(2 * maxShift + 1) - maxShift;
         int dy = maxShift == 0 ? 0 : rng.nextInt(2 * maxShift + 1) - maxShift;
         double angle = maxDegrees == 0 ? 0 : Math.toRadians((rng.nextDouble() * 2 - 1) * maxDegrees);
@@ -35,19 +37,28 @@ public record Augmentation(int maxShift, double maxDegrees) {
         for (int c = 0; c < channels; c++) {
             int plane = src + c * rows * cols;
             for (int y = 0; y < rows; y++) {
-                for (int x = 0; x < cols; x++) {
-                    // Where this output pixel comes from: undo the shift, then the rotation about the centre.
-                    double ux = x - dx - cx, uy = y - dy - cy;
-                    double sx = cos * ux + sin * uy + cx, sy = -sin * ux + cos * uy + cy;
-                    dst[at + (c * rows + y) * cols + x] = (float) bilinear(pixels, plane, rows, cols, sx, sy);
+                // Where output pixel (x, y) comes from: undo the shift, then the rotation about the
+                // centre. Along a row the source point moves by (cos, -sin) per pixel.
+                double ux = -dx - cx, uy = y - dy - cy;
+                double sx = cos * ux + sin * uy + cx, sy = -sin * ux + cos * uy + cy;
+                int row = at + (c * rows + y) * cols;
+                for (int x = 0; x < cols; x++, sx += cos, sy -= sin) {
+                    dst[row + x] = bilinear(pixels, plane, rows, cols, sx, sy) * scale - offset;
                 }
             }
         }
     }
 
-    private static double bilinear(byte[] p, int plane, int rows, int cols, double x, double y) {
-        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-        double fx = x - x0, fy = y - y0;
+    private static float bilinear(byte[] p, int plane, int rows, int cols, double x, double y) {
+        if (x <= -1 || y <= -1 || x >= cols || y >= rows) return 0; // wholly outside: background
+        int x0 = (int) (x + 1) - 1, y0 = (int) (y + 1) - 1; // floor for x, y > -1
+        float fx = (float) (x - x0), fy = (float) (y - y0);
+        if (x0 >= 0 && y0 >= 0 && x0 + 1 < cols && y0 + 1 < rows) { // the usual case: no bounds to check
+            int i = plane + y0 * cols + x0;
+            float top = (1 - fx) * (p[i] & 0xFF) + fx * (p[i + 1] & 0xFF);
+            float bottom = (1 - fx) * (p[i + cols] & 0xFF) + fx * (p[i + cols + 1] & 0xFF);
+            return (1 - fy) * top + fy * bottom;
+        }
         return (1 - fy) * ((1 - fx) * at(p, plane, rows, cols, x0, y0) + fx * at(p, plane, rows, cols, x0 + 1, y0))
                 + fy * ((1 - fx) * at(p, plane, rows, cols, x0, y0 + 1) + fx * at(p, plane, rows, cols, x0 + 1, y0 + 1));
     }

@@ -62,8 +62,7 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
             float scale = (float) (1 / (255.0 * norm.std())), shift = (float) (norm.mean() / norm.std());
             for (int i = 0; i < n; i++) {
                 int example = order[from + i];
-                augmentation.apply(pixels, example * size, channels, rows, cols, rng, x, i * size);
-                for (int j = i * size; j < (i + 1) * size; j++) x[j] = x[j] * scale - shift;
+                augmentation.apply(pixels, example * size, channels, rows, cols, rng, x, i * size, scale, shift);
                 oneHot[i * classes + label(example)] = 1f;
             }
             return;
