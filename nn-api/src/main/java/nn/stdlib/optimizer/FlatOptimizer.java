@@ -50,7 +50,7 @@ public abstract class FlatOptimizer implements Optimizer {
     public final void step(INDArray params, INDArray grads) {
         g = HostKernels.read(grads, g);
         p = HostKernels.read(params, p);
-        if (state().isEmpty()) allocate(p.length);
+        if (buffers().isEmpty()) allocate(p.length); // not state(): that copies every buffer into a new array
         iteration++;
         if (clipNorm > 0) clip(g, clipNorm);
         if (weightDecay > 0 && !decoupledWeightDecay()) {
