@@ -2,7 +2,12 @@ package nn.cli;
 
 import nn.api.registry.Registry;
 import nn.api.spi.Backend;
+import nn.api.spi.BackendException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 
 /** Which backend computes and with how many threads, shared by every command that computes. */
 final class BackendOptions {
@@ -12,11 +17,21 @@ final class BackendOptions {
     @Option(names = "--threads", paramLabel = "N", description = "compute threads (default: the file's, else 1)")
     Integer threads;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Selects and starts the backend; the file's choices apply where no option overrides them. */
     Backend activate(Registry registry, String fileBackend, int fileThreads) {
-        Backend selected = BackendSelector.select(registry, backend, fileBackend);
+        PrintWriter err = command.commandLine().getErr();
+        BackendSelector selector = new BackendSelector(registry.backends(), System::getenv,
+                line -> err.println("nn: warning: " + line));
+        Backend selected = selector.select(backend, fileBackend);
         int n = threads != null ? Options.positive("--threads", threads) : fileThreads > 0 ? fileThreads : 1;
-        selected.activate(new Backend.Options(n));
+        try {
+            selected.activate(new Backend.Options(n));
+        } catch (BackendException e) {
+            throw new RunFailure("backend '" + selected.name() + "' failed to start: " + e.getMessage(), e);
+        }
         return selected;
     }
 }

@@ -22,6 +22,7 @@ import java.util.ServiceLoader;
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train and inspect neural networks written as .nn files.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, PluginsCommand.class,
+                BackendsCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,6 +1,8 @@
 package nn.backend.cpu;
 
 import nn.api.spi.Backend;
+import nn.api.spi.BackendException;
+import nn.api.spi.Nd4jBackendFilter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -10,12 +12,14 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * ND4J's native CPU backend (oneDNN + AVX2 build). Threads are set deliberately: on small
- * models two OpenMP threads on two cores were 3-4 times slower than one (DESIGN.md §10).
+ * ND4J's native CPU backend (the native build chosen by {@link NativeVariant}). Threads are
+ * set deliberately: OpenMP and BLAS both get the same count, never more than asked, because
+ * on small models two threads on two cores were 3-4 times slower than one (DESIGN.md §10).
  */
 public final class CpuBackend implements Backend {
     static final String ND4J_CPU_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
     private int threads;
+    private boolean active;
 
     @Override
     public String name() {
@@ -40,30 +44,60 @@ public final class CpuBackend implements Backend {
         } catch (ClassNotFoundException e) {
             return Availability.no("nd4j-native is not on the class path");
         }
-        return Availability.yes();
+        return NativeVariant.here().probe();
     }
 
     @Override
     public void activate(Options options) {
-        threads = options.threads() > 0 ? options.threads() : 1;
+        // OpenMP and BLAS each get this count and BLAS runs inside OpenMP's threads, so the two
+        // together never use more threads than asked, and never more than the cores there are.
+        threads = Math.min(options.threads() > 0 ? options.threads() : 1, Runtime.getRuntime().availableProcessors());
+        NativeVariant.here().apply();
+        // Only the CPU implementation is visible to ND4J, so a CUDA jar next to it is never initialised.
+        Nd4jBackendFilter.installKeepingOnly(ND4J_CPU_CLASS, CpuBackend.class);
+        try {
+            Nd4j.getBackend();
+        } catch (Throwable e) {
+            throw new BackendException("ND4J's CPU natives failed to load: " + rootMessage(e), e);
+        }
+        active = true;
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads); // OpenBLAS: its own thread pool
     }
 
+    /** Before activation only what needs no native code (processor, variant to load); after it ND4J's own facts too. */
     @Override
     public Map<String, String> describe() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("backend", name());
+        CpuFeatures cpu = CpuFeatures.detect();
+        facts.put("cpu", cpu.model());
+        facts.put("cpu features", cpu.summary());
+        if (!active) {
+            try {
+                facts.put("natives", NativeVariant.classifier(NativeVariant.here().choose()) + " (not loaded)");
+            } catch (BackendException e) {
+                facts.put("natives", e.getMessage());
+            }
+            return facts;
+        }
         facts.put("nd4j", Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                 : Nd4j.class.getPackage().getImplementationVersion());
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         facts.put("blas", String.valueOf(env.getOrDefault("blas.vendor", "unknown")));
         facts.put("threads", String.valueOf(NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()));
+        facts.put("blas threads", String.valueOf(Nd4j.factory().blas().getMaxThreads()));
         facts.put("natives", nativeVariant());
         facts.put("cores", String.valueOf(env.getOrDefault("cores", Runtime.getRuntime().availableProcessors())));
         return facts;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** Which build of libnd4jcpu JavaCPP loaded, read from the path it was unpacked to. */
