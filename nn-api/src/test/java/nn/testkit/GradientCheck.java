@@ -42,16 +42,25 @@ public final class GradientCheck {
         return a;
     }
 
-    /** Checks dL/dx and dL/dparam for every element. */
-    public static Result checkLayer(Layer layer, INDArray input, long seed) {
-        Random rng = new Random(seed);
+    /**
+     * Gives the layer random double-precision parameters (away from zero) and zeroed gradient
+     * buffers, as the network would; returns the parameters and fills {@code grads}.
+     */
+    public static Map<String, INDArray> bindRandomParameters(Layer layer, Random rng, Map<String, INDArray> grads) {
         Map<String, INDArray> params = new HashMap<>();
-        Map<String, INDArray> grads = new HashMap<>();
         for (ParamSpec spec : layer.parameters()) {
             params.put(spec.name(), awayFromZero(rng, 0.1, 1.0, spec.shape()));
             grads.put(spec.name(), Nd4j.create(DataType.DOUBLE, spec.shape()));
         }
         layer.bind(params, grads);
+        return params;
+    }
+
+    /** Checks dL/dx and dL/dparam for every element. */
+    public static Result checkLayer(Layer layer, INDArray input, long seed) {
+        Random rng = new Random(seed);
+        Map<String, INDArray> grads = new HashMap<>();
+        Map<String, INDArray> params = bindRandomParameters(layer, rng, grads);
         INDArray x = input.dup();
         INDArray y = layer.forward(x, true);
         INDArray r = awayFromZero(rng, 0.5, 1.5, y.shape());

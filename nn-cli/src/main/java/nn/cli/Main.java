@@ -4,6 +4,10 @@ import ch.qos.logback.classic.Level;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import nn.api.plugin.Discovered;
+import nn.api.plugin.PluginException;
+import nn.api.plugin.PluginFault;
+import nn.api.plugin.Plugins;
 import nn.api.registry.ProvidersModule;
 import nn.dsl.CompileException;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /** The `nn` command: builds the injector once, dispatches to a subcommand, maps failures to exit codes. */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -25,10 +28,19 @@ import java.util.ServiceLoader;
                 BackendsCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    private static final java.util.logging.Logger GUICE_LOG = java.util.logging.Logger.getLogger("com.google.inject");
 
     @Option(names = "--debug", description = "Show stack traces and ND4J's own log.",
             scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
+
+    @Option(names = PluginOptions.PLUGINS, paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also load plugin jars from DIR (repeatable; NN_PLUGIN_PATH and ~/.nn/plugins are always read).")
+    List<java.nio.file.Path> pluginDirectories;
+
+    @Option(names = PluginOptions.PREFER, paramLabel = "PLUGIN", scope = CommandLine.ScopeType.INHERIT,
+            description = "When two plugins define the same name, use PLUGIN's (a jar or folder name; 'classpath' for nn's own).")
+    List<String> preferredPlugins;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,14 +57,19 @@ public final class Main implements Runnable {
     /** Runs one command line; the same path the launcher and the end-to-end tests take. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        // Guice logs every error it reports through java.util.logging; nn reports them itself, in one line
+        GUICE_LOG.setLevel(debug ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
         if (debug) ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.nd4j")).setLevel(Level.INFO);
         PrintWriter errWriter = new PrintWriter(err, true);
         Injector injector;
+        Plugins plugins;
         try {
-            injector = Guice.createInjector(modules());
+            plugins = PluginOptions.scan(args).load(Main.class.getClassLoader());
+            injector = Guice.createInjector(modules(plugins));
         } catch (RuntimeException e) {
             return report(errWriter, e, debug);
         }
+        for (PluginFault fault : plugins.faults()) errWriter.println("nn: warning: " + fault);
         CommandLine cli = new CommandLine(Main.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(errWriter);
@@ -61,11 +78,13 @@ public final class Main implements Runnable {
     }
 
     /** The providers plus any Guice modules that plugins contribute through ServiceLoader. */
-    private static List<Module> modules() {
-        ClassLoader loader = Main.class.getClassLoader();
+    private static List<Module> modules(Plugins plugins) {
         List<Module> modules = new ArrayList<>();
-        modules.add(new ProvidersModule(loader));
-        for (Module m : ServiceLoader.load(Module.class, loader)) modules.add(m);
+        modules.add(new ProvidersModule(plugins));
+        for (Discovered<Module> m : PluginModules.oncePerClass(plugins.discover(Module.class), plugins)) {
+            Module checked = PluginModules.recorded(m, plugins);
+            if (checked != null) modules.add(checked);
+        }
         return modules;
     }
 
@@ -79,7 +98,7 @@ public final class Main implements Runnable {
         }
         err.println("nn: error: " + message(cause));
         if (debug) cause.printStackTrace(err);
-        else if (!(cause instanceof UserError) && !(cause instanceof RunFailure)) {
+        else if (!(cause instanceof UserError) && !(cause instanceof RunFailure) && !(cause instanceof PluginException)) {
             err.println("(run with --debug for the stack trace)");
         }
         err.flush();
@@ -97,6 +116,10 @@ public final class Main implements Runnable {
     }
 
     private static String message(Throwable t) {
+        if (t instanceof com.google.inject.CreationException ce && !ce.getErrorMessages().isEmpty()) {
+            // Guice's own message is a multi-line report; its first error is the line the user needs
+            return ce.getErrorMessages().iterator().next().getMessage().lines().findFirst().orElse("");
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }

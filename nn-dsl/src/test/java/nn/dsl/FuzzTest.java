@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class FuzzTest {
     static final int RUNS = 10_000;
     static final long SEED = 20261127L;
-    static final long LIMIT_MS = 2_000;
+    /** A hang detector, not a speed goal: 2 s failed under CI load on a shared 2-core machine (JIT warm-up, GC). */
+    static final long LIMIT_MS = 10_000;
 
     private static Registry registry;
     private static List<String> corpus;

@@ -1,5 +1,6 @@
 package nn.api.graph;
 
+import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
 import nn.api.schema.Args;
 import nn.api.spi.LayerProvider;
@@ -42,7 +43,7 @@ public final class ShapeInference {
             if (inputs.contains(null)) continue; // an input failed already, or is unknown (reported by the parser)
             Provider provider = registry.operation(node.op());
             if (provider == null) {
-                failures.add(new Failure(node.name(), "unknown operation '" + node.op() + "'"));
+                failures.add(new Failure(node.name(), "unknown operation '" + node.op() + "' (from a plugin? load it with --plugins DIR)"));
                 continue;
             }
             String arity = arityProblem(provider, node);
@@ -54,6 +55,9 @@ public final class ShapeInference {
                 shapes.put(node.name(), outputShape(provider, inputs, new Args(node.args())));
             } catch (ShapeException e) {
                 failures.add(new Failure(node.name(), e.getMessage()));
+            } catch (RuntimeException | LinkageError e) { // a bug in the provider: name it, go on checking
+                failures.add(new Failure(node.name(),
+                        ProviderFailure.describe(node.op(), provider.getClass(), "while checking shapes", e)));
             }
         }
         return new Result(shapes, failures);

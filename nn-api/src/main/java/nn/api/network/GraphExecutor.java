@@ -1,5 +1,7 @@
 package nn.api.network;
 
+import nn.api.plugin.PluginException;
+import nn.api.plugin.ProviderFailure;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.Layer;
 import nn.api.runtime.MergeLayer;
@@ -16,20 +18,35 @@ import java.util.List;
 final class GraphExecutor {
 
     /** One node at run time: a single-input layer or a merge, and the values it reads. */
-    record Step(String name, int[] inputs, Layer layer, MergeLayer merge, BatchBuffers accumulator) {
+    record Step(String name, String op, int[] inputs, Layer layer, MergeLayer merge, BatchBuffers accumulator) {
         INDArray forward(INDArray[] values, boolean training) {
-            if (layer != null) return layer.forward(values[inputs[0]], training);
-            List<INDArray> in = new ArrayList<>(inputs.length);
-            for (int i : inputs) in.add(values[i]);
-            return merge.forward(in, training);
+            try {
+                if (layer != null) return layer.forward(values[inputs[0]], training);
+                List<INDArray> in = new ArrayList<>(inputs.length);
+                for (int i : inputs) in.add(values[i]);
+                return merge.forward(in, training);
+            } catch (RuntimeException e) {
+                throw failure("in the forward pass", e);
+            }
         }
 
         List<INDArray> backward(INDArray gradOutput) {
-            if (layer != null) {
-                INDArray g = layer.backward(gradOutput);
-                return g == null ? List.of() : List.of(g);
+            try {
+                if (layer != null) {
+                    INDArray g = layer.backward(gradOutput);
+                    return g == null ? List.of() : List.of(g);
+                }
+                return merge.backward(gradOutput);
+            } catch (RuntimeException e) {
+                throw failure("in the backward pass", e);
             }
-            return merge.backward(gradOutput);
+        }
+
+        /** Names the node and the jar its code came from; costs nothing unless thrown. */
+        private RuntimeException failure(String pass, RuntimeException e) {
+            if (e instanceof PluginException) return e;
+            Class<?> code = layer != null ? layer.getClass() : merge.getClass();
+            return ProviderFailure.wrap(op, code, pass + " of node '" + name + "'", e);
         }
     }
 

@@ -4,11 +4,13 @@ import nn.api.graph.Graph;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeInference;
+import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
 import nn.api.runtime.ActivationLayer;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.Initializer;
 import nn.api.runtime.Layer;
+import nn.api.runtime.MergeLayer;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
 import nn.api.spi.ActivationProvider;
@@ -87,16 +89,27 @@ public final class NetworkBuilder {
             Args args = new Args(node.args());
             BatchBuffers accumulator = new BatchBuffers(dims(shapes.get(node.name())));
             if (provider instanceof MergeProvider merge) {
-                steps.add(new GraphExecutor.Step(node.name(), inputs, null, merge.create(inShapes, args), accumulator));
+                MergeLayer created;
+                try {
+                    created = merge.create(inShapes, args);
+                } catch (RuntimeException e) {
+                    throw ProviderFailure.wrap(node.op(), provider.getClass(), "while building node '" + node.name() + "'", e);
+                }
+                steps.add(new GraphExecutor.Step(node.name(), node.op(), inputs, null, created, accumulator));
                 layers.add(null);
                 continue;
             }
-            Layer layer = provider instanceof LayerProvider lp ? lp.create(inShapes.get(0), args)
-                    : new ActivationLayer(((ActivationProvider) provider).create(args), inShapes.get(0));
+            Layer layer;
+            try {
+                layer = provider instanceof LayerProvider lp ? lp.create(inShapes.get(0), args)
+                        : new ActivationLayer(((ActivationProvider) provider).create(args), inShapes.get(0));
+            } catch (RuntimeException e) {
+                throw ProviderFailure.wrap(node.op(), provider.getClass(), "while building node '" + node.name() + "'", e);
+            }
             if (inputs[0] == 0) layer.skipInputGradient(); // reads the data batch: nobody needs that gradient
             layer.seed(layerSeed(seed, steps.size()));
             layersByName.put(node.name(), layer);
-            steps.add(new GraphExecutor.Step(node.name(), inputs, layer, null, accumulator));
+            steps.add(new GraphExecutor.Step(node.name(), node.op(), inputs, layer, null, accumulator));
             layers.add(layer);
         }
 

@@ -2,6 +2,7 @@ package nn.api.registry;
 
 import com.google.inject.Guice;
 import com.google.inject.Inject;
+import nn.api.plugin.PluginException;
 import nn.api.spi.ActivationProvider;
 import nn.api.spi.Backend;
 import nn.api.spi.DatasetProvider;
