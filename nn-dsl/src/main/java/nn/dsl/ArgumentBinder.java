@@ -38,37 +38,32 @@ final class ArgumentBinder {
         Map<String, NnParser.ArgumentContext> namedArgs = new LinkedHashMap<>();
         Map<String, Object> named = new LinkedHashMap<>();
         boolean[] ok = {true};
-        boolean invalid = false;
-        boolean seenNamed = false;
-        int index = 0;
-        for (NnParser.ArgumentContext arg : call.argument()) {
-            if (arg.name == null) {
-                if (seenNamed) {
-                    reporter.error(Source.Span.of(arg), "a positional argument cannot follow a named one",
-                            "write the positional arguments first");
-                    ok[0] = false;
-                    continue;
-                }
-                if (index++ < skip) continue;
-                Param param = positional.size() < schema.params().size() ? schema.params().get(positional.size()) : null;
+        boolean[] anyInvalidValue = {false};
+        ok[0] = ArgumentWalk.walk(call, skip, reporter, new ArgumentWalk.Visitor() {
+            @Override
+            public boolean positional(NnParser.ArgumentContext arg, int position) {
+                Param param = position < schema.params().size() ? schema.params().get(position) : null;
                 Object v = convert(arg.value(), param);
-                invalid |= v == Values.INVALID;
+                anyInvalidValue[0] |= v == Values.INVALID;
                 positionalArgs.add(arg);
                 positional.add(v);
-            } else {
-                seenNamed = true;
-                String name = arg.name.getText();
+                return true;
+            }
+
+            @Override
+            public boolean named(NnParser.ArgumentContext arg, String name) {
                 if (namedArgs.containsKey(name)) {
                     reporter.error(Source.Span.of(arg), "parameter '" + name + "' is given twice", null);
-                    ok[0] = false;
-                    continue;
+                    return false;
                 }
                 Object v = convert(arg.value(), schema.find(name));
-                invalid |= v == Values.INVALID;
+                anyInvalidValue[0] |= v == Values.INVALID;
                 namedArgs.put(name, arg);
                 named.put(name, v);
+                return true;
             }
-        }
+        });
+        boolean invalid = anyInvalidValue[0];
         boolean anyInvalid = invalid;
         Schema.ProblemSink sink = (where, message, hint) -> {
             Source.Span at;

@@ -28,42 +28,32 @@ final class BlockArguments {
         List<String> names = new ArrayList<>();
         for (NnParser.BlockParamContext p : params) names.add(p.name.getText());
         Map<String, Object> bound = new LinkedHashMap<>();
-        boolean ok = true;
-        boolean seenNamed = false;
-        int index = 0;
-        for (NnParser.ArgumentContext arg : call.argument()) {
-            if (arg.name == null) {
-                if (seenNamed) {
-                    reporter.error(Source.Span.of(arg), "a positional argument cannot follow a named one",
-                            "write the positional arguments first");
-                    ok = false;
-                    continue;
-                }
-                if (index++ < skip) continue;
-                int position = index - skip - 1;
+        boolean ok = ArgumentWalk.walk(call, skip, reporter, new ArgumentWalk.Visitor() {
+            @Override
+            public boolean positional(NnParser.ArgumentContext arg, int position) {
                 if (position >= params.size()) {
                     reporter.error(Source.Span.of(arg), "too many arguments: block '" + block.name() + "' takes "
                             + params.size(), signature(block));
-                    ok = false;
-                    continue;
+                    return false;
                 }
-                ok &= put(bound, names.get(position), values.convert(arg.value()));
-            } else {
-                seenNamed = true;
-                String name = arg.name.getText();
+                return put(bound, names.get(position), values.convert(arg.value()));
+            }
+
+            @Override
+            public boolean named(NnParser.ArgumentContext arg, String name) {
                 if (!names.contains(name)) {
                     String guess = Suggest.closest(name, names);
                     reporter.error(Source.Span.of(arg), "unknown parameter '" + name + "' of block '" + block.name() + "'",
                             guess != null ? "did you mean '" + guess + "'?" : signature(block));
-                    ok = false;
-                } else if (bound.containsKey(name)) {
-                    reporter.error(Source.Span.of(arg), "parameter '" + name + "' is given twice", null);
-                    ok = false;
-                } else {
-                    ok &= put(bound, name, values.convert(arg.value()));
+                    return false;
                 }
+                if (bound.containsKey(name)) {
+                    reporter.error(Source.Span.of(arg), "parameter '" + name + "' is given twice", null);
+                    return false;
+                }
+                return put(bound, name, values.convert(arg.value()));
             }
-        }
+        });
         for (NnParser.BlockParamContext p : params) {
             String name = p.name.getText();
             if (bound.containsKey(name)) continue;
