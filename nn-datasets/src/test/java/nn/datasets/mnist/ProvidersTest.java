@@ -89,6 +89,33 @@ class ProvidersTest {
         assertEquals(cacheRoot.resolve("tiny"), DatasetDirectory.choose(spec, new DataLocation(null, cacheRoot, false)));
     }
 
+    @Test
+    void aUserDirectoryWithAnotherDataSetsFilesOfTheSameNamesIsPassedOverForACompleteCopy() throws Exception {
+        TestIdx.Files4 mine = TestIdx.Files4.generate(2);
+        TestIdx.Files4 other = TestIdx.Files4.generate(3); // same file names, other content (MNIST vs Fashion-MNIST)
+        Path given = tmp.resolve("given");
+        other.writeGzipTo(given);
+        Path system = tmp.resolve("usr-share");
+        mine.writeGzipTo(system);
+        Path cacheRoot = tmp.resolve("cache");
+        IdxDatasetSpec spec = mine.spec("tiny", List.of()).withSystemDirectories(List.of(system));
+
+        assertEquals(system, DatasetDirectory.choose(spec, new DataLocation(given, cacheRoot, true)));
+        assertEquals(given, DatasetDirectory.choose(other.spec("tiny", List.of()).withSystemDirectories(List.of(system)),
+                new DataLocation(given, cacheRoot, true)), "its own files: the user's directory wins");
+        assertEquals(given, DatasetDirectory.choose(mine.spec("tiny", List.of()), new DataLocation(given, cacheRoot, true)),
+                "no copy elsewhere: kept, so the checksum check names it");
+    }
+
+    @Test
+    void aUserDirectoryMayHoldOneFolderPerDataSet() throws Exception {
+        TestIdx.Files4 files = TestIdx.Files4.generate(2);
+        Path root = tmp.resolve("datasets");
+        files.writeGzipTo(root.resolve("tiny-set"));
+        IdxDatasetSpec spec = files.spec("tiny_set", List.of());
+        assertEquals(root.resolve("tiny-set"), DatasetDirectory.choose(spec, new DataLocation(root, tmp.resolve("cache"), true)));
+    }
+
     private static Args args(DatasetProvider provider, Map<String, Object> named) {
         return provider.schema().bind(List.of(), named, (w, m, h) -> {
             throw new AssertionError(m);
