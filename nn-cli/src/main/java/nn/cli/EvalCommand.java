@@ -9,9 +9,12 @@ import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.train.ConfusionMatrix;
 import nn.api.train.Trainer;
+import nn.cli.plot.ConfusionChart;
+import nn.cli.plot.PngFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +32,9 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
     Path checkpointFile;
 
+    @Option(names = "--confusion", paramLabel = "FILE", description = "also draw the confusion matrix as a heat map (PNG)")
+    Path confusion;
+
     @Mixin
     DataOptions data;
 
@@ -44,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
         TrainSpec train = checkpoint.graph().train();
         if (train == null || train.data() == null) {
@@ -60,6 +66,14 @@ final class EvalCommand implements Callable<Integer> {
                 dataset.name(), matrix.total());
         out.printf("test accuracy: %.2f %% (%d/%d)%n%n", 100 * matrix.accuracy(), matrix.correct(), matrix.total());
         out.print(ConfusionTable.format(matrix, dataset.classNames()));
+        if (confusion != null) {
+            long[][] counts = new long[matrix.classes()][matrix.classes()];
+            for (int t = 0; t < counts.length; t++) for (int p = 0; p < counts.length; p++) counts[t][p] = matrix.count(t, p);
+            String title = String.format("%s on %s: %.2f %% of %,d", checkpoint.graph().name(), dataset.name(),
+                    100 * matrix.accuracy(), matrix.total());
+            PngFile.write(ConfusionChart.of(title, counts, dataset.classNames()), confusion);
+            out.println("wrote " + confusion);
+        }
         out.flush();
         return ExitCodes.OK;
     }

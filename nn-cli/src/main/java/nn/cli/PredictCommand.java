@@ -3,6 +3,7 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.CheckpointRestore;
+import nn.api.data.Dataset;
 import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
 import nn.api.graph.Shape;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +32,18 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
     Path checkpointFile;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "image files")
-    List<Path> images;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "IMAGE", description = "image files")
+    List<Path> images = List.of();
+
+    @Option(names = "--grid", paramLabel = "N",
+            description = "instead of IMAGEs: predict the first N test images and draw them titled P:predicted T:true")
+    Integer grid;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the grid's PNG (default: predictions.png)")
+    Path output;
+
+    @Mixin
+    DataOptions data;
 
     @Mixin
     BackendOptions backend;
@@ -45,7 +57,9 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (grid != null) return grid();
+        if (images.isEmpty()) throw new UserError("what to predict? give IMAGE files, or --grid N for test images");
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
         Shape input = checkpoint.graph().inputs().get(0).shape();
         List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, input)).toList(); // all readable first
@@ -72,6 +86,25 @@ final class PredictCommand implements Callable<Integer> {
             for (int c = 0; c < classes; c++) all.append(String.format("%s %.3f  ", names.get(c), probabilities[i][c]));
             out.println(all.toString().stripTrailing());
         }
+        return ExitCodes.OK;
+    }
+
+    /** --grid N: the first N test images of the checkpoint's data set, predicted and drawn. */
+    private int grid() throws java.io.IOException {
+        if (!images.isEmpty()) throw new UserError("give either IMAGE files or --grid N, not both");
+        Options.positive("--grid", grid);
+        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
+        var train = checkpoint.graph().train();
+        if (train == null || train.data() == null) {
+            throw new UserError(checkpointFile + ": the checkpoint's model names no data set to take test images from");
+        }
+        backend.activate(registry, train.backend(), train.threads());
+        Dataset dataset = data.load(registry, train.data(), null);
+        Network network = CheckpointRestore.network(checkpoint, registry);
+        Path file = output != null ? output : Path.of("predictions.png");
+        int n = Math.min(grid, dataset.test().count());
+        int wrong = PredictionGrid.write(network, dataset.test(), dataset.normalization(), dataset.classNames(), n, file);
+        spec.commandLine().getOut().printf("wrote %s: the first %d test images, %d predicted wrong (in red)%n", file, n, wrong);
         return ExitCodes.OK;
     }
 }

@@ -76,6 +76,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar (the default when output is not a terminal)")
     boolean noProgress;
 
+    @Option(names = "--plot", description = "at the end, draw history.png and predictions.png into the run directory")
+    boolean plot;
+
     @Mixin
     DataOptions data;
 
@@ -164,6 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
                 Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
         stdout.println("wrote " + metrics + " and " + checkpoint);
+        if (plot) TrainingPlots.write(runDir, network, dataset, stdout);
         return ExitCodes.OK;
     }
 
