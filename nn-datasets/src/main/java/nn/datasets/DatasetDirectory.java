@@ -44,7 +44,9 @@ public final class DatasetDirectory {
             log.info("{} holds another data set's files; using the {} files in {}", given, spec.name(), elsewhere.get());
             return elsewhere.get();
         }
-        return completeCopy(spec, location).orElse(location.directoryFor(spec.name()));
+        Optional<Path> copy = completeCopy(spec, location);
+        copy.filter(p -> !p.startsWith(location.cacheRoot())).ifPresent(p -> log.info("using {} files from {}", spec.name(), p));
+        return copy.orElse(location.directoryFor(spec.name()));
     }
 
     /** The cache or a system directory holding every file, the cache first. */
@@ -52,10 +54,7 @@ public final class DatasetDirectory {
         Path cache = location.cacheRoot().resolve(spec.name());
         if (holdsAll(cache, spec.files())) return Optional.of(cache);
         for (Path system : spec.systemDirectories()) {
-            if (holdsAll(system, spec.files())) {
-                log.info("using {} files from {}", spec.name(), system);
-                return Optional.of(system);
-            }
+            if (holdsAll(system, spec.files())) return Optional.of(system);
         }
         return Optional.empty();
     }
