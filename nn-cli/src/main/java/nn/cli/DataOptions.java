@@ -35,6 +35,12 @@ final class DataOptions {
         return new Call(call.name(), args);
     }
 
+    /** Where the data set's files are read from: --data-dir, else NN_DATA_DIR, else the cache; never downloading with --offline. */
+    DataLocation location() {
+        DataLocation where = DataLocation.resolve(dataDir);
+        return offline ? new DataLocation(where.directory(), where.cacheRoot(), true) : where;
+    }
+
     /** Loads the data set a `data = ...` call names, with the command line's limits applied. */
     Dataset load(Registry registry, Call call, Integer trainLimit) {
         Call limited = withLimits(registry, call, trainLimit);

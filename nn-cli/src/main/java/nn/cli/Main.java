@@ -25,7 +25,7 @@ import java.util.List;
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train and inspect neural networks written as .nn files.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, PluginsCommand.class,
-                BackendsCommand.class, DoctorCommand.class,
+                BackendsCommand.class, DoctorCommand.class, BenchCommand.class,
                 PlotCommand.class, DiagnoseCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

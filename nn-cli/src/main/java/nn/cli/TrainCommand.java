@@ -85,6 +85,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
+    @Mixin
+    DistributedOptions distributed;
+
     @Spec
     CommandSpec spec;
 
@@ -110,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
             graph = compiled.graph();
             source = compiled.source();
         }
+        boolean onSpark = distributed.enabled();
         TrainSpec train = overrides(graph.train());
         train = train.withData(data.withLimits(registry, train.data(), trainLimit));
         graph = graph.withTrain(train); // checkpoints record what really ran, so a resume repeats it
@@ -153,10 +157,20 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(new CheckpointEveryEpoch(checkpoint, source, graph,
                 CheckpointMeta.of(train, selected, dataset, network)));
         List<EpochMetrics> history;
-        try {
+        nn.api.spi.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
+                data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout);
+        try (cluster) {
+            if (cluster != null) {
+                stdout.println(cluster.describe());
+                stdout.flush();
+                trainer.epochSteps(cluster);
+            }
             history = trainer.fit(dataset.train(), dataset.test(), dataset.normalization(), firstEpoch);
         } catch (TrainingDiverged e) {
             throw new RunFailure(e.getMessage(), e);
+        } catch (Exception e) { // Spark's job failures are checked exceptions it does not declare
+            if (cluster == null && e instanceof RuntimeException r) throw r;
+            throw new RunFailure("--spark " + distributed.master + ": " + DistributedOptions.firstLine(e), e);
         }
 
         if (trainer.stoppedEarly()) {

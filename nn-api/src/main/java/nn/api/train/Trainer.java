@@ -7,7 +7,6 @@ import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.runtime.Schedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,7 @@ public final class Trainer {
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
     private int epochsWithoutImprovement;
     private int epochsDone;
+    private EpochSteps epochSteps;
 
     public Trainer(Network network, Loss loss, Optimizer optimizer, TrainConfig config) {
         this.network = network;
@@ -39,6 +39,12 @@ public final class Trainer {
         this.optimizer = optimizer;
         this.config = config;
         this.baseLearningRate = optimizer.learningRate();
+    }
+
+    /** Runs each epoch's steps with `steps` (e.g. on a cluster) instead of in this process. */
+    public Trainer epochSteps(EpochSteps steps) {
+        this.epochSteps = steps;
+        return this;
     }
 
     /** Sets the learning-rate schedule: each epoch runs at the optimizer's rate times its factor. */
@@ -98,8 +104,8 @@ public final class Trainer {
         BatchFeeder validationFeeder = split[1] == null ? null : new BatchFeeder(split[1], normalization, network.inputShape());
         BatchFeeder testFeeder = new BatchFeeder(test, normalization, network.inputShape());
         int n = fitSet.count();
-        int steps = (n + config.batch() - 1) / config.batch();
-        INDArray[] gradOut = new INDArray[1];
+        int steps = epochSteps != null ? epochSteps.steps() : (n + config.batch() - 1) / config.batch();
+        TrainingStep trainingStep = new TrainingStep(network, loss, optimizer);
         List<EpochMetrics> history = new ArrayList<>();
 
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
@@ -111,17 +117,21 @@ public final class Trainer {
             Random augmentRng = new Random(epochSeed(config.seed(), epoch) ^ 0x5DEECE66DL);
             long start = System.nanoTime();
             double lossSum = 0;
-            for (int step = 0; step < steps; step++) {
+            if (epochSteps != null) {
+                int current = epoch;
+                lossSum = epochSteps.run(epoch, (step, stepLoss) -> {
+                    for (TrainingListener l : listeners) l.onStep(current, step, stepLoss);
+                });
+            }
+            for (int step = 0; epochSteps == null && step < steps; step++) {
                 int from = step * config.batch();
                 int size = Math.min(config.batch(), n - from);
                 BatchFeeder.Batch batch = trainFeeder.batch(order, from, size, config.augmentation(), augmentRng);
-                INDArray output = network.forward(batch.input, true);
-                INDArray g = gradientBuffer(gradOut, output);
-                double stepLoss = loss.forwardBackward(output, batch.target, g);
+                double stepLoss = trainingStep.loss(trainingStep.forward(batch.input), batch.target);
                 // Checked before the update, so the parameters never take a NaN step.
                 if (!Double.isFinite(stepLoss)) throw new TrainingDiverged(epoch, step + 1, stepLoss);
-                network.backward(g);
-                optimizer.step(network.params(), network.grads());
+                trainingStep.backward();
+                trainingStep.update();
                 lossSum += stepLoss;
                 for (TrainingListener l : listeners) l.onStep(epoch, step + 1, stepLoss);
             }
@@ -161,6 +171,11 @@ public final class Trainer {
      * held out (the same in every epoch and in a resumed run). [train, null] without a split.
      */
     ImageSet[] splitValidation(ImageSet train) {
+        return splitValidation(train, config);
+    }
+
+    /** The training and validation sets of a run with this config: [train, null] without a split. */
+    public static ImageSet[] splitValidation(ImageSet train, TrainConfig config) {
         if (config.validation() == 0) return new ImageSet[]{train, null};
         int held = (int) Math.round(train.count() * config.validation());
         if (held < 1 || held >= train.count()) {
@@ -209,18 +224,8 @@ public final class Trainer {
         return matrix;
     }
 
-    /** The loss gradient buffer, reused while the output shape stays the same. */
-    private static INDArray gradientBuffer(INDArray[] holder, INDArray output) {
-        INDArray g = holder[0];
-        if (g == null || !java.util.Arrays.equals(g.shape(), output.shape())) {
-            g = Nd4j.createUninitialized(output.dataType(), output.shape(), 'c');
-            holder[0] = g;
-        }
-        return g;
-    }
-
     /** A seed for one epoch's randomness, well mixed so neighbouring seeds and epochs share nothing. */
-    static long epochSeed(long seed, int epoch) {
+    public static long epochSeed(long seed, int epoch) {
         long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -13,7 +13,6 @@ import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LayerProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,9 @@ public final class Dense implements Layer {
     private INDArray weights, biases, weightGrad, biasGrad;
     private INDArray lastInput;
     private boolean inputGradientNeeded = true;
+    /** x W, x^T gy and gy W^T: made on first use (building a layer loads no native code), then reused. */
+    private NativeOp forwardGemm, weightGradientGemm, inputGradientGemm;
+    private final INDArray[] operands = new INDArray[2];
 
     public Dense(int in, int units, boolean bias, String init) {
         this.in = in;
@@ -69,9 +71,14 @@ public final class Dense implements Layer {
     public INDArray forward(INDArray input, boolean training) {
         lastInput = input;
         INDArray out = outputs.get(input.size(0), input.dataType());
-        Nd4j.gemm(input, weights, out, false, false, 1.0, 0.0);
+        if (forwardGemm == null) {
+            forwardGemm = NativeOp.gemm(false, false);
+            weightGradientGemm = NativeOp.gemm(true, false);
+            inputGradientGemm = NativeOp.gemm(false, true);
+        }
+        multiply(forwardGemm, input, weights, out);
         if (bias) {
-            if (HostKernels.applies(out, biases)) HostKernels.addRowVector(out, biases);
+            if (HostKernels.applies(out, biases) && HostKernels.small(out)) HostKernels.addRowVector(out, biases);
             else out.addiRowVector(biases);
         }
         return out;
@@ -79,15 +86,26 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        Nd4j.gemm(lastInput, gradOutput, weightGrad, true, false, 1.0, 0.0);
+        multiply(weightGradientGemm, lastInput, gradOutput, weightGrad);
         if (bias) {
-            if (HostKernels.applies(gradOutput, biasGrad)) HostKernels.columnSums(gradOutput, biasGrad);
+            if (HostKernels.applies(gradOutput, biasGrad) && HostKernels.small(gradOutput)) HostKernels.columnSums(gradOutput, biasGrad);
             else gradOutput.sum(biasGrad, 0);
         }
         if (!inputGradientNeeded) return null;
         INDArray gradInput = inputGradients.get(gradOutput.size(0), gradOutput.dataType());
-        Nd4j.gemm(gradOutput, weights, gradInput, false, true, 1.0, 0.0);
+        multiply(inputGradientGemm, gradOutput, weights, gradInput);
         return gradInput;
+    }
+
+    /**
+     * c = op(a) op(b) through a kept op and context: Nd4j.gemm runs the same libnd4j `matmul`
+     * but builds a new op and context each call, which made the MLP's eight GEMMs a step
+     * 491 µs instead of 338 µs (measured alternately in one process).
+     */
+    private void multiply(NativeOp gemm, INDArray a, INDArray b, INDArray c) {
+        operands[0] = a;
+        operands[1] = b;
+        gemm.run(operands, c);
     }
 
     /** `dense(units, bias = true, init = "xavier")`. */

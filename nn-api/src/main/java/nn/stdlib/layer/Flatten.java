@@ -12,6 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Flatten implements Layer {
     private final long size;
     private long[] inputShape;
+    /**
+     * The last view made each way and what it was made from: layers hand the same buffers
+     * every step, and a new view costs a native shape allocation (JavaCPP then checks the
+     * process's physical memory, 2-3 % of an MLP step).
+     */
+    private INDArray viewedInput, flatView, viewedGradient, gradientView;
 
     public Flatten(Shape input) {
         this.size = input.size();
@@ -20,12 +26,26 @@ public final class Flatten implements Layer {
     @Override
     public INDArray forward(INDArray input, boolean training) {
         inputShape = input.shape();
-        return input.reshape('c', input.size(0), size);
+        if (input != viewedInput || !contiguous(input)) {
+            flatView = input.reshape('c', input.size(0), size);
+            viewedInput = input;
+        }
+        return flatView;
+    }
+
+    /** Only a contiguous array's reshape is a view of it; any other is a copy, which must be made anew. */
+    private static boolean contiguous(INDArray a) {
+        return a.ordering() == 'c' && a.elementWiseStride() == 1;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        return gradOutput.reshape('c', inputShape);
+        if (gradOutput != viewedGradient || !contiguous(gradOutput)
+                || !java.util.Arrays.equals(gradientView.shape(), inputShape)) {
+            gradientView = gradOutput.reshape('c', inputShape);
+            viewedGradient = gradOutput;
+        }
+        return gradientView;
     }
 
     public static final class Provider extends BaseProvider implements LayerProvider {

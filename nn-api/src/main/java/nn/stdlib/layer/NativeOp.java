@@ -22,10 +22,24 @@ final class NativeOp {
 
     /** @param platformHelpers false: libnd4j's own kernel even where oneDNN has one */
     NativeOp(String name, boolean platformHelpers, long... intArgs) {
+        this(name, platformHelpers, new double[0], intArgs);
+    }
+
+    /** @param floatArgs the op's floating-point arguments (matmul's alpha and beta), set once */
+    NativeOp(String name, boolean platformHelpers, double[] floatArgs, long... intArgs) {
         this.op = DynamicCustomOp.builder(name).build();
         this.context = Nd4j.getExecutioner().buildContext();
         context.setIArguments(intArgs);
+        if (floatArgs.length > 0) context.setTArguments(floatArgs);
         context.allowHelpers(platformHelpers);
+    }
+
+    /**
+     * C = op(A) op(B) into a preallocated C, with libnd4j's `matmul` (the op Nd4j.gemm runs),
+     * but without building a new op and context on every call as Nd4j.gemm does.
+     */
+    static NativeOp gemm(boolean transposeA, boolean transposeB) {
+        return new NativeOp("matmul", true, new double[]{1.0, 0.0}, transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
     }
 
     void run(INDArray[] inputs, INDArray... outputs) {

@@ -1,5 +1,6 @@
 package nn.stdlib.loss;
 
+import nn.api.runtime.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.schema.Args;
 import nn.api.schema.Schema;
@@ -15,18 +16,40 @@ import nn.api.runtime.Matrices;
  * and 10 classes that is far cheaper than the fixed cost of a handful of native ops.
  */
 public final class CrossEntropy implements Loss {
+    /** Reused per step: [0] the logits (then their gradient), [1] the targets. */
+    private final float[][] floats = new float[2][];
+    private final double[][] doubles = new double[2][];
 
     @Override
     public double forwardBackward(INDArray output, INDArray target, INDArray gradOutput) {
-        double[] z = Matrices.toArray(output);
-        double loss = meanLoss(z, Matrices.toArray(target), (int) output.size(0), (int) output.size(1), true);
-        Matrices.write(z, gradOutput);
+        double[] z = load(output, 0);
+        double loss = meanLoss(z, load(target, 1), (int) output.size(0), (int) output.size(1), true);
+        if (HostKernels.applies(gradOutput) && floats[0] != null && floats[0].length == z.length) {
+            float[] g = floats[0];
+            for (int i = 0; i < g.length; i++) g[i] = (float) z[i];
+            HostKernels.write(g, gradOutput);
+        } else {
+            Matrices.write(z, gradOutput);
+        }
         return loss;
     }
 
     @Override
     public double value(INDArray output, INDArray target) {
-        return meanLoss(Matrices.toArray(output), Matrices.toArray(target), (int) output.size(0), (int) output.size(1), false);
+        return meanLoss(load(output, 0), load(target, 1), (int) output.size(0), (int) output.size(1), false);
+    }
+
+    /**
+     * An array's values as doubles. On the CPU backend with float32 through two reused arrays
+     * (no garbage per step); otherwise (float64 gradient checks, other backends) a fresh copy.
+     */
+    private double[] load(INDArray a, int slot) {
+        if (!HostKernels.applies(a)) return Matrices.toArray(a);
+        float[] f = floats[slot] = HostKernels.read(a, floats[slot]);
+        double[] d = doubles[slot];
+        if (d == null || d.length != f.length) d = doubles[slot] = new double[f.length];
+        for (int i = 0; i < f.length; i++) d[i] = f[i];
+        return d;
     }
 
     /** The mean loss over rows of logits z; with `gradient`, z is overwritten with dLoss/dz. */

@@ -1,0 +1,147 @@
+package nn.cli.bench;
+
+import nn.api.data.ImageSet;
+import nn.api.data.Normalization;
+import nn.api.network.Network;
+import nn.api.runtime.Loss;
+import nn.api.runtime.Optimizer;
+import nn.api.train.BatchFeeder;
+import nn.api.train.TrainingDiverged;
+import nn.api.train.TrainingStep;
+
+import java.util.Random;
+
+/**
+ * Times the trainer's own step (data, forward with the loss, backward, optimizer) with
+ * System.nanoTime around each phase; ND4J's CPU ops return when done, so the phases are
+ * separate. Batches walk a shuffled order of the training set as in training; only full
+ * batches are used so every step does the same work. Then times inference in batches of
+ * 1000 on the test set (forward only, each input batch made before its timed pass).
+ */
+public final class TrainingBench {
+    /**
+     * Counts the Java heap bytes this thread allocates (the garbage a training step leaves) and
+     * its CPU time (steadier than wall time when others share the cores).
+     */
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    private final Network network;
+    private final TrainingStep step;
+    private final BenchSettings settings;
+
+    public TrainingBench(Network network, Loss loss, Optimizer optimizer, BenchSettings settings) {
+        this.network = network;
+        this.step = new TrainingStep(network, loss, optimizer);
+        this.settings = settings;
+    }
+
+    public BenchResult run(String model, ImageSet train, ImageSet test, Normalization normalization) {
+        int batch = settings.batch();
+        if (train.count() < batch) {
+            throw new IllegalArgumentException("batch " + batch + " is larger than the " + train.count()
+                    + " training examples");
+        }
+        PeakMemory.reset();
+        BatchFeeder feeder = new BatchFeeder(train, normalization, network.inputShape());
+        Order order = new Order(train.count(), batch, new Random(settings.seed()));
+        long[] phases = new long[4];
+        for (int i = 0; i < settings.warmup(); i++) trainStep(feeder, order, phases);
+
+        int rounds = settings.rounds();
+        double[] stepMs = new double[rounds];
+        double[] cpuMs = new double[rounds];
+        double[][] phaseMs = new double[4][rounds];
+        double loss = 0;
+        long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
+        for (int r = 0; r < rounds; r++) {
+            java.util.Arrays.fill(phases, 0);
+            loss = 0;
+            long start = System.nanoTime(), cpuStart = ALLOCATION.getCurrentThreadCpuTime();
+            for (int s = 0; s < settings.steps(); s++) loss += trainStep(feeder, order, phases);
+            stepMs[r] = (System.nanoTime() - start) / 1e6 / settings.steps();
+            cpuMs[r] = (ALLOCATION.getCurrentThreadCpuTime() - cpuStart) / 1e6 / settings.steps();
+            for (int p = 0; p < 4; p++) phaseMs[p][r] = phases[p] / 1e6 / settings.steps();
+        }
+        long heapBytesPerStep = (ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore)
+                / ((long) rounds * settings.steps());
+        double inference = inferenceImagesPerSecond(test, normalization);
+        int stepsPerEpoch = (train.count() + batch - 1) / batch;
+        return new BenchResult(model, network.parameterCount(), batch, settings.steps(), rounds, stepsPerEpoch,
+                Median.of(stepMs), Median.of(cpuMs), Median.of(phaseMs[0]), Median.of(phaseMs[1]), Median.of(phaseMs[2]),
+                Median.of(phaseMs[3]), heapBytesPerStep, inference, PeakMemory.peakBytes(), loss / settings.steps());
+    }
+
+    /** One training step; adds each phase's nanoseconds into phases[data, forward, backward, optimizer]. */
+    private double trainStep(BatchFeeder feeder, Order order, long[] phases) {
+        long t0 = System.nanoTime();
+        BatchFeeder.Batch b = feeder.batch(order.indices, order.next(), settings.batch());
+        long t1 = System.nanoTime();
+        double loss = step.loss(step.forward(b.input), b.target);
+        long t2 = System.nanoTime();
+        if (!Double.isFinite(loss)) throw new TrainingDiverged(1, 0, loss);
+        step.backward();
+        long t3 = System.nanoTime();
+        step.update();
+        long t4 = System.nanoTime();
+        phases[0] += t1 - t0;
+        phases[1] += t2 - t1;
+        phases[2] += t3 - t2;
+        phases[3] += t4 - t3;
+        return loss;
+    }
+
+    /** Images per second of forward passes in evaluation mode; the median of the rounds. */
+    private double inferenceImagesPerSecond(ImageSet test, Normalization normalization) {
+        int size = Math.min(BenchSettings.INFERENCE_BATCH, test.count());
+        BatchFeeder feeder = new BatchFeeder(test, normalization, network.inputShape());
+        int[] order = new int[test.count()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        int batches = Math.min(settings.inferenceBatches(), test.count() / size);
+        network.forward(feeder.batch(order, 0, size).input, false); // warm-up at this batch size
+        double[] rate = new double[settings.rounds()];
+        for (int r = 0; r < rate.length; r++) {
+            long nanos = 0;
+            for (int k = 0; k < batches; k++) {
+                BatchFeeder.Batch b = feeder.batch(order, k * size, size);
+                long start = System.nanoTime();
+                network.forward(b.input, false);
+                nanos += System.nanoTime() - start;
+            }
+            rate[r] = (double) batches * size / (nanos / 1e9);
+        }
+        return Median.of(rate);
+    }
+
+    /** A shuffled order of the training set, reshuffled whenever the next full batch would not fit. */
+    private static final class Order {
+        final int[] indices;
+        private final int batch;
+        private final Random rng;
+        private int cursor;
+
+        Order(int n, int batch, Random rng) {
+            this.indices = new int[n];
+            for (int i = 0; i < n; i++) indices[i] = i;
+            this.batch = batch;
+            this.rng = rng;
+            shuffle();
+        }
+
+        int next() {
+            if (cursor + batch > indices.length) shuffle();
+            int from = cursor;
+            cursor += batch;
+            return from;
+        }
+
+        private void shuffle() {
+            for (int i = indices.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = indices[i];
+                indices[i] = indices[j];
+                indices[j] = t;
+            }
+            cursor = 0;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package nn.spark;
+
+import nn.api.data.Dataset;
+import nn.api.data.ImageSet;
+import nn.api.graph.Graph;
+import nn.api.graph.GraphJson;
+import nn.api.graph.TrainSpec;
+import nn.api.network.Network;
+import nn.api.network.NetworkBuilder;
+import nn.api.registry.Registry;
+import nn.api.runtime.HostKernels;
+import nn.api.runtime.Loss;
+import nn.api.runtime.Optimizer;
+import nn.api.schema.Args;
+import nn.api.train.BatchFeeder;
+import nn.api.train.Trainer;
+import nn.api.train.TrainingStep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * One worker's replica of the network and its shard of the training data (examples i with
+ * i mod workers = worker), kept by the executor between synchronisations. Networks are not
+ * thread-safe, so there is one replica per worker (partition), never shared between tasks.
+ *
+ * <p>Every task starts from the parameters the driver broadcast, so a task that failed half
+ * way and is retried computes exactly what the first attempt would have.
+ */
+final class Replica {
+    private static final Map<String, Replica> REPLICAS = new ConcurrentHashMap<>();
+
+    private final WorkerJob job;
+    private final int worker;
+    private final Registry registry;
+    private final TrainSpec train;
+    private final Network network;
+    private final Loss loss;
+    private final BatchFeeder feeder;
+    private final int shardSize;
+    private int orderEpoch = -1;
+    private int[] order;
+    private float[] buffer;
+
+    private Replica(WorkerJob job, int worker) {
+        this.job = job;
+        this.worker = worker;
+        WorkerRuntime.startBackend(job.backend(), job.threads());
+        this.registry = WorkerRuntime.registry();
+        Graph graph;
+        try {
+            graph = GraphJson.read(job.graphJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model sent by the driver: " + e.getMessage(), e);
+        }
+        this.train = graph.train();
+        // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
+        this.network = new NetworkBuilder(registry).seed(Trainer.epochSeed(job.seed(), -1 - worker)).build(graph);
+        this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
+        Dataset data = WorkerRuntime.dataset(train.data(), job.dataDirectory(), job.offline());
+        ImageSet fit = Trainer.splitValidation(data.train(), job.config())[0];
+        ImageSet shard = fit.select(IntStream.range(0, fit.count()).filter(i -> i % job.workers() == worker).toArray());
+        this.feeder = new BatchFeeder(shard, data.normalization(), network.inputShape());
+        this.shardSize = shard.count();
+    }
+
+    /** This executor's replica for a worker of a run, built on first use. */
+    static Replica of(WorkerJob job, int worker) {
+        return REPLICAS.computeIfAbsent(job.runId() + "/" + worker, k -> new Replica(job, worker));
+    }
+
+    /** Drops a run's replicas (the driver's JVM in local mode; executors end with the application). */
+    static void forget(String runId) {
+        REPLICAS.keySet().removeIf(k -> k.startsWith(runId + "/"));
+    }
+
+    int shardSize() {
+        return shardSize;
+    }
+
+    /** The checksum of the parameters this replica holds now. */
+    long paramsChecksum() {
+        buffer = HostKernels.read(network.params(), buffer);
+        return Checksums.of(buffer);
+    }
+
+    /** Takes the driver's parameters. */
+    void load(float[] params) {
+        HostKernels.write(params, network.params());
+    }
+
+    /** Runs the steps of one synchronisation from the broadcast parameters. */
+    WorkerResult run(SyncRequest sync) {
+        long start = System.nanoTime();
+        load(sync.params());
+        long startChecksum = paramsChecksum();
+        // Parameter averaging: a fresh optimizer with the driver's (averaged) state at every sync.
+        Optimizer optimizer = null;
+        if (!job.gradientAveraging()) {
+            optimizer = registry.optimizers().get(train.optimizer().name())
+                    .create(new Args(train.optimizer().args()), network.parameterCount());
+            if (sync.optimizerState() != null) optimizer.restore(sync.optimizerState().arrays());
+            optimizer.setLearningRate(sync.learningRate());
+        }
+        TrainingStep step = new TrainingStep(network, loss, optimizer);
+        int[] examples = new int[sync.steps()];
+        double[] losses = new double[sync.steps()];
+        int[] epochOrder = order(sync.epoch());
+        for (int i = 0; i < sync.steps(); i++) {
+            int s = sync.firstStep() + i;
+            int from = s * job.batch();
+            int n = Math.max(0, Math.min(job.batch(), shardSize - from));
+            if (n == 0) continue; // a shard one example shorter than the others can run out a step early
+            // Seeded by epoch, step and worker alone, so a retried task draws the same images.
+            Random augment = new Random(Trainer.epochSeed(job.seed() ^ (0x9E3779B97F4A7C15L * (worker + 1)), sync.epoch()) + s);
+            BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
+            double value = step.loss(step.forward(batch.input), batch.target);
+            examples[i] = n;
+            losses[i] = value;
+            if (!Double.isFinite(value)) break; // the driver stops before any parameter takes the step
+            step.backward();
+            if (optimizer != null) step.update();
+        }
+        float[] vector = null;
+        int total = IntStream.of(examples).sum();
+        if (job.gradientAveraging()) {
+            if (total > 0) vector = HostKernels.read(network.grads(), null);
+        } else {
+            vector = HostKernels.read(network.params(), null);
+        }
+        return new WorkerResult(worker, examples, losses, vector,
+                optimizer == null ? null : ArrayState.of(optimizer.state()), ArrayState.of(network.layerState()),
+                startChecksum, System.nanoTime() - start);
+    }
+
+    /** This worker's shard in the epoch's order: shuffled from the seed, the epoch and the worker alone. */
+    private int[] order(int epoch) {
+        if (epoch != orderEpoch) {
+            order = IntStream.range(0, shardSize).toArray();
+            if (job.shuffle()) {
+                Random rng = new Random(Trainer.epochSeed(job.seed(), epoch) ^ (0xBF58476D1CE4E5B9L * (worker + 1)));
+                for (int i = order.length - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+            }
+            orderEpoch = epoch;
+        }
+        return order;
+    }
+}

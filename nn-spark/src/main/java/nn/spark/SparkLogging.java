@@ -1,0 +1,32 @@
+package nn.spark;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spark logs through SLF4J, which nn binds to Logback: its INFO lines (dozens per job) would
+ * bury the epoch lines, so Spark, Hadoop and Netty log warnings only, and the notes about the
+ * host name and Hadoop's missing native library not at all.
+ */
+final class SparkLogging {
+    private SparkLogging() {
+    }
+
+    static void quiet() {
+        level("org.apache.spark", "WARN");
+        level("org.sparkproject", "WARN");
+        level("org.apache.hadoop", "WARN");
+        level("io.netty", "WARN");
+        level("org.apache.spark.util.Utils", "ERROR");
+        level("org.apache.hadoop.util.NativeCodeLoader", "ERROR");
+        // Its start-up failures (a bad master URL) reach the user as nn's own one-line error.
+        level("org.apache.spark.SparkContext", "OFF");
+    }
+
+    private static void level(String name, String level) {
+        Logger logger = LoggerFactory.getLogger(name);
+        if (logger instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.toLevel(level));
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package nn.spark;
+
+import nn.api.graph.GraphJson;
+import nn.api.network.Network;
+import nn.api.runtime.HostKernels;
+import nn.api.runtime.Optimizer;
+import nn.api.spi.DistributedTraining;
+import nn.api.train.TrainConfig;
+import nn.api.train.TrainingDiverged;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * The driver's side of synchronous data-parallel training. Per synchronisation: broadcast the
+ * parameters, every worker (one Spark partition each) runs its steps on its shard, the driver
+ * combines the results weighted by examples and leaves them in its own network and optimizer:
+ * <ul>
+ *   <li>sync every step (gradient averaging): the workers send their mean gradients, the driver
+ *   takes one optimizer step with their weighted mean: exactly one step over the global batch
+ *   (workers x batch). The optimizer state lives on the driver only.</li>
+ *   <li>sync every K steps (parameter averaging): each worker takes K optimizer steps from the
+ *   driver's parameters and optimizer state; the driver averages parameters and state.</li>
+ * </ul>
+ * A failed task changes nothing on the driver: results are combined only once every worker's
+ * has arrived, and Spark reruns the failed task from the same broadcast.
+ */
+final class SparkRun implements DistributedTraining.Session {
+    private final JavaSparkContext spark;
+    private final CommunicationMeter meter = new CommunicationMeter();
+    private final SyncStatistics statistics = new SyncStatistics();
+    private final DistributedTraining.Request request;
+    private final Network network;
+    private final Optimizer optimizer;
+    private Broadcast<WorkerJob> job;
+    private JavaRDD<Integer> workers;
+    private int workerCount;
+    private final int steps;
+    private final String runId = UUID.randomUUID().toString();
+    private float[] params;
+
+    SparkRun(DistributedTraining.Request request) {
+        this.request = request;
+        this.network = request.network();
+        this.optimizer = request.optimizer();
+        SparkLogging.quiet();
+        SparkConf conf = new SparkConf().setMaster(request.master()).setAppName("nn train " + request.graph().name())
+                .setIfMissing("spark.ui.enabled", "false");
+        if (request.master().startsWith("local")) {
+            // Local mode needs no network interface: the driver's endpoints stay on the loopback.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else if (!conf.contains("spark.jars")) {
+            // Started by ./nn rather than spark-submit: ship nn's own jars to the executors.
+            conf.setJars(jarsOf(SparkRun.class, nn.api.train.Trainer.class));
+        }
+        this.spark = new JavaSparkContext(conf);
+        try {
+            spark.sc().addSparkListener(meter);
+            this.steps = prepareWorkers();
+        } catch (Throwable e) { // Spark throws undeclared checked exceptions too
+            spark.stop();
+            throw e;
+        }
+    }
+
+    /** Broadcasts the job, builds every worker's replica and returns the steps per epoch. */
+    private int prepareWorkers() {
+        // In local mode the executors are this JVM's threads: the backend the driver started serves them.
+        if (request.master().startsWith("local")) WorkerRuntime.backendStarted(request.backend());
+        workerCount = request.workers() > 0 ? request.workers() : spark.defaultParallelism();
+        TrainConfig c = request.config();
+        job = spark.broadcast(new WorkerJob(runId, GraphJson.write(request.graph()),
+                request.data().directory() == null ? null : request.data().directory().toAbsolutePath().toString(),
+                request.data().offline(), request.backend(), request.threads(), workerCount, request.syncEvery(),
+                c.batch(), c.seed(), c.shuffle(), c.validation(), c.augmentation().maxShift(),
+                c.augmentation().maxDegrees(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY)));
+        workers = spark.parallelize(IntStream.range(0, workerCount).boxed().toList(), workerCount);
+        // Each worker reads its data and builds its replica now, so a path an executor cannot reach fails here.
+        List<Integer> shards = workers.map(new ShardSizeTask(job)).collect();
+        spark.setJobGroup(CommunicationMeter.SYNC_GROUP, "nn synchronisations", false);
+        int largest = shards.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (largest == 0) throw new IllegalArgumentException("no training examples for the workers");
+        return (largest + c.batch() - 1) / c.batch();
+    }
+
+    private static String[] jarsOf(Class<?>... classes) {
+        List<String> jars = new ArrayList<>();
+        for (Class<?> c : classes) for (String jar : JavaSparkContext.jarOfClass(c)) if (!jars.contains(jar)) jars.add(jar);
+        return jars.toArray(String[]::new);
+    }
+
+    @Override
+    public String describe() {
+        return String.format("spark %s: %d workers, %s, global batch %d (%d x %d), %d steps per epoch",
+                request.master(), workerCount, request.syncEvery() == 1 ? "gradient averaging every step"
+                        : "parameter averaging every " + request.syncEvery() + " steps",
+                workerCount * request.config().batch(), workerCount, request.config().batch(), steps);
+    }
+
+    @Override
+    public int steps() {
+        return steps;
+    }
+
+    int workers() {
+        return workerCount;
+    }
+
+    @Override
+    public double run(int epoch, StepLoss onStep) {
+        double lossSum = 0;
+        for (int first = 0; first < steps; first += request.syncEvery()) {
+            int count = Math.min(request.syncEvery(), steps - first);
+            double[] losses = synchronise(epoch, first, count);
+            for (int i = 0; i < count; i++) {
+                lossSum += losses[i];
+                onStep.accept(first + i + 1, losses[i]);
+            }
+        }
+        return lossSum;
+    }
+
+    /** One synchronisation; returns each step's mean loss over all workers' examples. */
+    private double[] synchronise(int epoch, int first, int count) {
+        long start = System.nanoTime();
+        params = HostKernels.read(network.params(), params);
+        boolean averageParameters = request.syncEvery() > 1;
+        ArrayState state = averageParameters ? ArrayState.of(optimizer.state()) : null;
+        SyncRequest sync = new SyncRequest(epoch, first, count, optimizer.learningRate(), params.clone(),
+                Checksums.of(params), state);
+        Broadcast<SyncRequest> broadcast = spark.broadcast(sync);
+        // A failed job leaves its broadcast to the context's shutdown: its cancelled tasks may still read it.
+        List<WorkerResult> results = workers.map(new WorkerTask(job, broadcast)).collect();
+        broadcast.destroy();
+        long collected = System.nanoTime();
+        for (WorkerResult r : results) {
+            if (r.startChecksum() != sync.paramsChecksum()) {
+                throw new IllegalStateException("worker " + r.worker() + " started epoch " + epoch + " step " + (first + 1)
+                        + " from other parameters than the driver's (checksum mismatch)");
+            }
+        }
+        statistics.verified(results.size());
+        double[] losses = stepLosses(results, count);
+        for (int i = 0; i < count; i++) {
+            // Checked before the combined update, so the driver's parameters never take a NaN step.
+            if (!Double.isFinite(losses[i])) throw new TrainingDiverged(epoch, first + i + 1, losses[i]);
+        }
+        double[] weights = results.stream().mapToDouble(WorkerResult::totalExamples).toArray();
+        List<float[]> vectors = results.stream().map(WorkerResult::vector).toList();
+        float[] mean = average(vectors, weights);
+        if (averageParameters) {
+            HostKernels.write(mean, network.params());
+            optimizer.restore(ArrayState.average(results.stream().map(WorkerResult::optimizerState).toList(), weights).arrays());
+        } else {
+            HostKernels.write(mean, network.grads());
+            optimizer.step(network.params(), network.grads());
+        }
+        ArrayState layers = ArrayState.average(results.stream().map(WorkerResult::layerState).toList(), weights);
+        if (!layers.isEmpty()) network.restoreLayerState(layers.floatingNodes());
+        long end = System.nanoTime();
+        long compute = results.stream().mapToLong(WorkerResult::computeNanos).max().orElse(0);
+        long down = (long) sync.params().length * Float.BYTES + (state == null ? 0 : state.floatCount() * Float.BYTES);
+        long up = results.stream().mapToLong(r -> (r.vector() == null ? 0L : r.vector().length * (long) Float.BYTES)
+                + (r.optimizerState() == null ? 0 : r.optimizerState().floatCount() * Float.BYTES)).sum();
+        statistics.add(end - start, collected - start, compute, end - collected, down * workerCount, up);
+        return losses;
+    }
+
+    private static double[] stepLosses(List<WorkerResult> results, int count) {
+        double[] losses = new double[count];
+        for (int i = 0; i < count; i++) {
+            double sum = 0;
+            int n = 0;
+            for (WorkerResult r : results) {
+                if (r.examples()[i] == 0) continue;
+                sum += r.losses()[i] * r.examples()[i];
+                n += r.examples()[i];
+            }
+            losses[i] = n == 0 ? 0 : sum / n;
+        }
+        return losses;
+    }
+
+    /** The mean of the vectors weighted by each worker's examples (workers without examples send none). */
+    static float[] average(List<float[]> vectors, double[] weights) {
+        double total = 0;
+        for (double w : weights) total += w;
+        float[] mean = null;
+        for (int i = 0; i < vectors.size(); i++) {
+            float[] v = vectors.get(i);
+            if (v == null || weights[i] == 0) continue;
+            if (mean == null) mean = new float[v.length];
+            float w = (float) (weights[i] / total);
+            for (int j = 0; j < v.length; j++) mean[j] += w * v[j];
+        }
+        return mean;
+    }
+
+    /** Syncs every replica with the driver's parameters and returns their checksums, in worker order. */
+    List<Long> replicaChecksums() {
+        spark.clearJobGroup();
+        Broadcast<float[]> current = spark.broadcast(HostKernels.read(network.params(), null));
+        try {
+            return workers.map(new ChecksumTask(job, current)).collect();
+        } finally {
+            current.destroy();
+        }
+    }
+
+    /** The checksum of the driver's parameters. */
+    long driverChecksum() {
+        return Checksums.of(HostKernels.read(network.params(), null));
+    }
+
+    SyncStatistics statistics() {
+        return statistics;
+    }
+
+    CommunicationMeter meter() {
+        return meter;
+    }
+
+    @Override
+    public void close() {
+        try {
+            spark.stop(); // drains the listener bus, so the meter has every task
+            CommunicationReport report = new CommunicationReport(statistics, meter, workerCount, request.syncEvery(),
+                    network.parameterCount());
+            if (statistics.syncs() > 0) {
+                request.out().println(report.line());
+                request.out().flush();
+                if (request.runDirectory() != null) report.write(request.runDirectory().resolve("communication.json"));
+            }
+        } finally {
+            Replica.forget(runId);
+        }
+    }
+}

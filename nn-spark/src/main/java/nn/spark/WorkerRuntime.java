@@ -1,0 +1,64 @@
+package nn.spark;
+
+import nn.api.data.DataLocation;
+import nn.api.data.Dataset;
+import nn.api.graph.Call;
+import nn.api.registry.Registry;
+import nn.api.schema.Args;
+import nn.api.spi.Backend;
+import nn.api.spi.DatasetProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What an executor JVM sets up once and shares between its tasks: the providers (found by
+ * ServiceLoader on the executor), the started backend, and each data set it has read. In
+ * local mode the executors are threads of the driver's JVM and share these with it.
+ */
+final class WorkerRuntime {
+    private static Registry registry;
+    private static String activeBackend;
+    private static final Map<String, Dataset> DATASETS = new ConcurrentHashMap<>();
+
+    private WorkerRuntime() {
+    }
+
+    static synchronized Registry registry() {
+        if (registry == null) registry = Registry.load();
+        return registry;
+    }
+
+    /** Starts the backend with the given threads, once per JVM (ND4J's settings are per process). */
+    static synchronized void startBackend(String name, int threads) {
+        if (name.equals(activeBackend)) return;
+        Backend backend = registry().backends().get(name);
+        if (backend == null) throw new IllegalStateException("backend '" + name + "' is not on this executor's class path");
+        backend.activate(new Backend.Options(threads));
+        activeBackend = name;
+    }
+
+    /** Marks the backend as started by the driver in this JVM (local mode), so workers do not start it again. */
+    static synchronized void backendStarted(String name) {
+        activeBackend = name;
+    }
+
+    /** The data set a `data = ...` call names, read once per JVM from a directory this executor can reach. */
+    static Dataset dataset(Call call, String directory, boolean offline) {
+        String key = call + "@" + directory;
+        return DATASETS.computeIfAbsent(key, k -> {
+            DatasetProvider provider = registry().datasets().get(call.name());
+            if (provider == null) throw new IllegalStateException("no data set named '" + call.name() + "' on this executor");
+            DataLocation where = new DataLocation(directory == null ? null : Path.of(directory),
+                    DataLocation.defaultCacheRoot(), offline);
+            try {
+                return provider.load(new Args(call.args()), where);
+            } catch (IOException e) {
+                throw new UncheckedIOException("executor cannot read data set " + call.name() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+}

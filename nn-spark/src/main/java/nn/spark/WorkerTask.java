@@ -1,0 +1,43 @@
+package nn.spark;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+
+/** The function each partition (worker) runs for one synchronisation. */
+final class WorkerTask implements Function<Integer, WorkerResult> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<WorkerJob> job;
+    private final Broadcast<SyncRequest> sync;
+
+    WorkerTask(Broadcast<WorkerJob> job, Broadcast<SyncRequest> sync) {
+        this.job = job;
+        this.sync = sync;
+    }
+
+    @Override
+    public WorkerResult call(Integer worker) {
+        SyncRequest request = sync.value();
+        failOnFirstAttemptIfAsked(job.value().failAt(), request, worker);
+        return Replica.of(job.value(), worker).run(request);
+    }
+
+    /** The test hook of {@link WorkerJob#failAt()}: a task that dies on its first attempt only. */
+    static void failOnFirstAttemptIfAsked(String failAt, SyncRequest request, int worker) {
+        if (failAt == null) return;
+        TaskContext context = TaskContext.get();
+        String here = request.epoch() + ":" + request.firstStep() + ":" + worker;
+        if (failAt.equals(here) && context != null && context.attemptNumber() == 0) {
+            throw new InjectedFailure("injected failure of worker " + worker + " at epoch " + request.epoch()
+                    + ", step " + request.firstStep() + " (first attempt of the task)");
+        }
+    }
+
+    /** Thrown by the test hook only. */
+    static final class InjectedFailure extends RuntimeException {
+        InjectedFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package nn.spark;
+
+import nn.api.data.DataLocation;
+import nn.api.data.Dataset;
+import nn.api.graph.Call;
+import nn.api.graph.Graph;
+import nn.api.graph.TrainSpec;
+import nn.api.network.Network;
+import nn.api.network.NetworkBuilder;
+import nn.api.registry.Registry;
+import nn.api.runtime.Loss;
+import nn.api.runtime.Optimizer;
+import nn.api.schema.Args;
+import nn.api.spi.Backend;
+import nn.api.spi.DistributedTraining;
+import nn.api.train.EpochMetrics;
+import nn.api.train.TrainConfig;
+import nn.api.train.Trainer;
+import nn.dsl.ModelCompiler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lecture's MLP trained data-parallel in Spark's local mode on a slice of real MNIST. */
+class SparkTrainingTest {
+    private static Registry registry;
+
+    @BeforeAll
+    static void startBackend() {
+        registry = Registry.load();
+        registry.backends().get("cpu").activate(new Backend.Options(1));
+    }
+
+    /** What a run leaves: the driver's parameters, every replica's, and the test accuracy. */
+    record Outcome(long driver, List<Long> replicas, double accuracy, long failedTasks, long syncs, long verifiedStarts,
+                   String report) {
+    }
+
+    static Outcome train(String master, int epochs, int syncEvery) throws Exception {
+        Graph graph = ModelCompiler.compile(projectDir().resolve("examples/mnist-mlp.nn"), registry).graph();
+        TrainSpec spec = graph.train().withEpochs(epochs);
+        Map<String, Object> args = new LinkedHashMap<>(spec.data().args());
+        args.put("train_limit", 2000);
+        args.put("test_limit", 500);
+        spec = spec.withData(new Call(spec.data().name(), args));
+        graph = graph.withTrain(spec);
+        DataLocation data = DataLocation.resolve(null);
+        Dataset dataset = registry.datasets().get(spec.data().name()).load(new Args(spec.data().args()), data);
+        Network network = new NetworkBuilder(registry).seed(spec.seed()).build(graph);
+        Loss loss = registry.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
+        Optimizer optimizer = registry.optimizers().get(spec.optimizer().name())
+                .create(new Args(spec.optimizer().args()), network.parameterCount());
+        TrainConfig config = new TrainConfig(spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
+        Trainer trainer = new Trainer(network, loss, optimizer, config);
+        StringWriter out = new StringWriter();
+        SparkRun run = (SparkRun) new SparkTraining().open(new DistributedTraining.Request(master, 2, syncEvery, graph,
+                data, "cpu", 1, network, optimizer, config, null, new PrintWriter(out)));
+        List<EpochMetrics> history;
+        List<Long> replicas;
+        try (run) {
+            trainer.epochSteps(run);
+            history = trainer.fit(dataset.train(), dataset.test(), dataset.normalization());
+            replicas = run.replicaChecksums();
+        }
+        return new Outcome(run.driverChecksum(), replicas, history.get(history.size() - 1).testAccuracy(),
+                run.meter().failedTasks.get(), run.statistics().syncs(), run.statistics().verifiedStarts(), out.toString());
+    }
+
+    @Test
+    void gradientAveragingLearnsAndKeepsEveryReplicaEqualToTheDriver() throws Exception {
+        Outcome o = train("local[2]", 2, 1);
+        assertTrue(o.accuracy() > 0.7, "test accuracy " + o.accuracy() + " should be far above chance (0.1)");
+        assertEquals(2, o.replicas().size());
+        for (long replica : o.replicas()) assertEquals(o.driver(), replica, "a replica differs from the driver");
+        assertEquals(2 * 16, o.syncs(), "1000 examples a worker in batches of 64: 16 steps an epoch, one sync each");
+        assertEquals(2 * o.syncs(), o.verifiedStarts(), "every worker started every step from the driver's parameters");
+        assertTrue(o.report().startsWith("communication per sync (32 syncs): 875,088 bytes broadcast"), o.report());
+    }
+
+    @Test
+    void parameterAveragingKeepsReplicasConsistentToo() throws Exception {
+        Outcome o = train("local[2]", 1, 4);
+        assertTrue(o.accuracy() > 0.6, "test accuracy " + o.accuracy());
+        for (long replica : o.replicas()) assertEquals(o.driver(), replica);
+        assertEquals(4, o.syncs(), "16 steps, averaged every 4");
+        assertEquals(2 * o.syncs(), o.verifiedStarts());
+    }
+
+    @Test
+    void aFailedTaskIsRetriedWithoutChangingTheResult() throws Exception {
+        Outcome clean = train("local[2]", 1, 1);
+        Outcome failed;
+        System.setProperty(SparkTraining.FAIL_AT_PROPERTY, "1:5:1");
+        try {
+            failed = train("local[2,2]", 1, 1); // local[N,F]: F attempts per task
+        } finally {
+            System.clearProperty(SparkTraining.FAIL_AT_PROPERTY);
+        }
+        assertEquals(0, clean.failedTasks());
+        assertEquals(1, failed.failedTasks(), "the injected failure should have happened once");
+        assertEquals(clean.driver(), failed.driver(), "the retried run must end with the same parameters");
+        assertEquals(clean.accuracy(), failed.accuracy());
+    }
+
+    @Test
+    void withoutRetriesTheInjectedFailureEndsTheRunWithSparksReason() throws Exception {
+        System.setProperty(SparkTraining.FAIL_AT_PROPERTY, "1:0:0");
+        try {
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> train("local[2]", 1, 1));
+            assertTrue(String.valueOf(e.getMessage()).contains("injected failure"), e.toString());
+        } finally {
+            System.clearProperty(SparkTraining.FAIL_AT_PROPERTY);
+        }
+        assertNotEquals(null, registry);
+    }
+
+    static Path projectDir() {
+        String dir = System.getProperty("nn.project.dir");
+        return dir != null ? Path.of(dir) : Path.of("..").toAbsolutePath().normalize();
+    }
+}
