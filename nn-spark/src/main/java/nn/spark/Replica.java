@@ -24,8 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * One worker's replica of the network and its shard of the training data (examples i with
- * i mod workers = worker), kept by the executor between synchronisations. Networks are not
+ * One worker's replica of the network and its share of the training data, kept by the executor
+ * between synchronisations. The epoch visits the examples in the single-process order
+ * ({@link Trainer#epochOrder}); each global batch of workers x batch examples is cut into one
+ * slice per worker. So with the file's batch split across the workers ({@code --batch B/N}),
+ * every step averages the gradient of exactly the examples one process would have used. Networks are not
  * thread-safe, so there is one replica per worker (partition), never shared between tasks.
  *
  * <p>Every task starts from the parameters the driver broadcast, so a task that failed half
@@ -41,6 +44,7 @@ final class Replica {
     private final Network network;
     private final Loss loss;
     private final BatchFeeder feeder;
+    private final int fitSize;
     private final int shardSize;
     private int orderEpoch = -1;
     private int[] order;
@@ -63,9 +67,16 @@ final class Replica {
         this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
         Dataset data = WorkerRuntime.dataset(train.data(), job.dataDirectory(), job.offline());
         ImageSet fit = Trainer.splitValidation(data.train(), job.config())[0];
-        ImageSet shard = fit.select(IntStream.range(0, fit.count()).filter(i -> i % job.workers() == worker).toArray());
-        this.feeder = new BatchFeeder(shard, data.normalization(), network.inputShape());
-        this.shardSize = shard.count();
+        this.feeder = new BatchFeeder(fit, data.normalization(), network.inputShape());
+        this.fitSize = fit.count();
+        this.shardSize = examplesPerEpoch(fitSize, job.batch(), job.workers(), worker);
+    }
+
+    /** How many examples a worker takes in an epoch: its slice of every global batch. */
+    static int examplesPerEpoch(int examples, int batch, int workers, int worker) {
+        int total = 0;
+        for (int from = worker * batch; from < examples; from += workers * batch) total += Math.min(batch, examples - from);
+        return total;
     }
 
     /** This executor's replica for a worker of a run, built on first use. */
@@ -112,9 +123,9 @@ final class Replica {
         int[] epochOrder = order(sync.epoch());
         for (int i = 0; i < sync.steps(); i++) {
             int s = sync.firstStep() + i;
-            int from = s * job.batch();
-            int n = Math.max(0, Math.min(job.batch(), shardSize - from));
-            if (n == 0) continue; // a shard one example shorter than the others can run out a step early
+            int from = (s * job.workers() + worker) * job.batch(); // this worker's slice of global batch s
+            int n = Math.max(0, Math.min(job.batch(), fitSize - from));
+            if (n == 0) continue; // the last global batch may not reach every worker
             // Seeded by epoch, step and worker alone, so a retried task draws the same images.
             Random augment = new Random(Trainer.epochSeed(job.seed() ^ (0x9E3779B97F4A7C15L * (worker + 1)), sync.epoch()) + s);
             BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
@@ -137,19 +148,10 @@ final class Replica {
                 startChecksum, System.nanoTime() - start);
     }
 
-    /** This worker's shard in the epoch's order: shuffled from the seed, the epoch and the worker alone. */
+    /** The epoch's order of the whole training set, the same as one process would use. */
     private int[] order(int epoch) {
         if (epoch != orderEpoch) {
-            order = IntStream.range(0, shardSize).toArray();
-            if (job.shuffle()) {
-                Random rng = new Random(Trainer.epochSeed(job.seed(), epoch) ^ (0xBF58476D1CE4E5B9L * (worker + 1)));
-                for (int i = order.length - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
-            }
+            order = Trainer.epochOrder(fitSize, job.config(), epoch);
             orderEpoch = epoch;
         }
         return order;

@@ -43,10 +43,15 @@ class SparkTrainingTest {
 
     /** What a run leaves: the driver's parameters, every replica's, and the test accuracy. */
     record Outcome(long driver, List<Long> replicas, double accuracy, long failedTasks, long syncs, long verifiedStarts,
-                   String report) {
+                   String report, float[] params) {
     }
 
     static Outcome train(String master, int epochs, int syncEvery) throws Exception {
+        return train(master, epochs, syncEvery, null);
+    }
+
+    /** Trains on 2000 examples; a null master trains in this process alone, a batch overrides the file's. */
+    static Outcome train(String master, int epochs, int syncEvery, Integer batch) throws Exception {
         Graph graph = ModelCompiler.compile(projectDir().resolve("examples/mnist-mlp.nn"), registry).graph();
         TrainSpec spec = graph.train().withEpochs(epochs);
         Map<String, Object> args = new LinkedHashMap<>(spec.data().args());
@@ -60,8 +65,13 @@ class SparkTrainingTest {
         Loss loss = registry.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
         Optimizer optimizer = registry.optimizers().get(spec.optimizer().name())
                 .create(new Args(spec.optimizer().args()), network.parameterCount());
-        TrainConfig config = new TrainConfig(spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
+        TrainConfig config = new TrainConfig(batch != null ? batch : spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
         Trainer trainer = new Trainer(network, loss, optimizer, config);
+        if (master == null) {
+            List<EpochMetrics> alone = trainer.fit(dataset.train(), dataset.test(), dataset.normalization());
+            return new Outcome(0, List.of(), alone.get(alone.size() - 1).testAccuracy(), 0, 0, 0, "",
+                    network.params().toFloatVector());
+        }
         StringWriter out = new StringWriter();
         SparkRun run = (SparkRun) new SparkTraining().open(new DistributedTraining.Request(master, 2, syncEvery, graph,
                 data, "cpu", 1, network, optimizer, config, null, new PrintWriter(out)));
@@ -73,7 +83,8 @@ class SparkTrainingTest {
             replicas = run.replicaChecksums();
         }
         return new Outcome(run.driverChecksum(), replicas, history.get(history.size() - 1).testAccuracy(),
-                run.meter().failedTasks.get(), run.statistics().syncs(), run.statistics().verifiedStarts(), out.toString());
+                run.meter().failedTasks.get(), run.statistics().syncs(), run.statistics().verifiedStarts(), out.toString(),
+                network.params().toFloatVector());
     }
 
     @Test
@@ -85,6 +96,17 @@ class SparkTrainingTest {
         assertEquals(2 * 16, o.syncs(), "1000 examples a worker in batches of 64: 16 steps an epoch, one sync each");
         assertEquals(2 * o.syncs(), o.verifiedStarts(), "every worker started every step from the driver's parameters");
         assertTrue(o.report().startsWith("communication per sync (32 syncs): 875,088 bytes broadcast"), o.report());
+    }
+
+    @Test
+    void withTheFilesBatchSplitAcrossTheWorkersSparkRepeatsTheSingleProcessRun() throws Exception {
+        Outcome alone = train(null, 2, 1, 64);
+        Outcome spark = train("local[2]", 2, 1, 32); // 2 workers x 32 = the file's batch of 64
+        double worst = 0;
+        for (int i = 0; i < alone.params().length; i++) worst = Math.max(worst, Math.abs(alone.params()[i] - spark.params()[i]));
+        // the same examples in every step; only the order of float additions differs
+        assertTrue(worst < 1e-3, "largest parameter difference " + worst);
+        assertEquals(alone.accuracy(), spark.accuracy(), 0.004, "500 test images: at most two answers may differ");
     }
 
     @Test

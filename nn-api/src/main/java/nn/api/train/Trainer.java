@@ -111,8 +111,7 @@ public final class Trainer {
         for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
             optimizer.setLearningRate(baseLearningRate * schedule.factor(epoch));
             for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
-            int[] order = identity(n);
-            if (config.shuffle()) shuffle(order, new Random(epochSeed(config.seed(), epoch)));
+            int[] order = epochOrder(n, config, epoch);
             // Its own stream per epoch, like the shuffle: a resumed run draws the same images.
             Random augmentRng = new Random(epochSeed(config.seed(), epoch) ^ 0x5DEECE66DL);
             long start = System.nanoTime();
@@ -230,6 +229,16 @@ public final class Trainer {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /**
+     * The order in which an epoch visits the n training examples: shuffled from (seed, epoch)
+     * alone, so a resumed run and data-parallel workers see the same order as this process.
+     */
+    public static int[] epochOrder(int n, TrainConfig config, int epoch) {
+        int[] order = identity(n);
+        if (config.shuffle()) shuffle(order, new Random(epochSeed(config.seed(), epoch)));
+        return order;
     }
 
     static int[] identity(int n) {
