@@ -44,14 +44,15 @@ final class DistributedOptions {
 
     /** Connects to the cluster; fails with one line when nn-spark or Spark is not on the class path. */
     DistributedTraining.Session open(Graph graph, DataLocation data, String backend, int threads, Network network,
-                                     Optimizer optimizer, TrainConfig config, Path runDirectory, PrintWriter out) {
+                                     Optimizer optimizer, TrainConfig config, Path runDirectory, PrintWriter out,
+                                     nn.api.registry.Registry registry) {
         if (master.isBlank()) throw new UserError("--spark needs a master URL, e.g. local[2] or spark://host:7077");
         int n = workers == null ? 0 : Options.positive("--workers", workers);
         int k = syncEvery == null ? DEFAULT_SYNC_EVERY : Options.positive("--sync-every", syncEvery);
         if (engine == null) engine = find();
         try {
             return engine.open(new DistributedTraining.Request(master, n, k, graph, data, backend, threads, network,
-                    optimizer, config, runDirectory, out));
+                    optimizer, config, runDirectory, out, registry));
         } catch (IllegalArgumentException e) {
             throw new UserError("--spark " + master + ": " + e.getMessage());
         } catch (Exception | LinkageError e) { // Spark throws checked exceptions without declaring them

@@ -158,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
                 CheckpointMeta.of(train, selected, dataset, network)));
         List<EpochMetrics> history;
         nn.api.spi.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
-                data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout);
+                data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout, registry);
         try (cluster) {
             if (cluster != null) {
                 stdout.println(cluster.describe());

@@ -72,7 +72,10 @@ final class SparkRun implements DistributedTraining.Session {
     /** Broadcasts the job, builds every worker's replica and returns the steps per epoch. */
     private int prepareWorkers() {
         // In local mode the executors are this JVM's threads: the backend the driver started serves them.
-        if (request.master().startsWith("local")) WorkerRuntime.backendStarted(request.backend());
+        if (request.master().startsWith("local")) {
+            WorkerRuntime.backendStarted(request.backend());
+            if (request.registry() != null) WorkerRuntime.useRegistry(request.registry()); // plugins from --plugins too
+        }
         workerCount = request.workers() > 0 ? request.workers() : spark.defaultParallelism();
         TrainConfig c = request.config();
         job = spark.broadcast(new WorkerJob(runId, GraphJson.write(request.graph()),

@@ -32,6 +32,11 @@ final class WorkerRuntime {
         return registry;
     }
 
+    /** The driver's registry, for workers that are threads of the driver's JVM (local mode). */
+    static synchronized void useRegistry(Registry driverRegistry) {
+        registry = driverRegistry;
+    }
+
     /** Starts the backend with the given threads, once per JVM (ND4J's settings are per process). */
     static synchronized void startBackend(String name, int threads) {
         if (name.equals(activeBackend)) return;

@@ -37,6 +37,16 @@ class SparkCommandTest {
     }
 
     @Test
+    void localWorkersUseThePluginsOfTheCommandLine(@TempDir Path out) {
+        Path example = SparkTrainingTest.projectDir().resolve("examples/plugin-example");
+        Run run = Run.of("train", example.resolve("scaled-mlp.nn").toString(), "--plugins", example.resolve("target").toString(),
+                "--spark", "local[2]", "--epochs", "1", "--train-limit", "1000", "--test-limit", "300",
+                "--out", out.toString(), "--no-progress");
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("final test accuracy"), run.out());
+    }
+
+    @Test
     void trainsOnSparkWritesMetricsCheckpointAndCommunicationAndResumes(@TempDir Path out) throws Exception {
         Run run = Run.of("train", mlp(), "--spark", "local[2]", "--epochs", "1", "--train-limit", "1000",
                 "--test-limit", "300", "--out", out.toString(), "--no-progress");

@@ -74,7 +74,7 @@ class SparkTrainingTest {
         }
         StringWriter out = new StringWriter();
         SparkRun run = (SparkRun) new SparkTraining().open(new DistributedTraining.Request(master, 2, syncEvery, graph,
-                data, "cpu", 1, network, optimizer, config, null, new PrintWriter(out)));
+                data, "cpu", 1, network, optimizer, config, null, new PrintWriter(out), registry));
         List<EpochMetrics> history;
         List<Long> replicas;
         try (run) {

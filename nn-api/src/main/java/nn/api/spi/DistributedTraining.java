@@ -39,10 +39,12 @@ public interface DistributedTraining {
      * step, K > 1 = parameter averaging every K steps), the graph with the train section that
      * really runs, where every worker reads the data, the backend and threads each worker uses,
      * the driver's network and optimizer, the training config, the run directory (for the
-     * communication report) and where to print.
+     * communication report), where to print, and the driver's registry (plugins included),
+     * which workers in the driver's own JVM (local mode) use; a cluster's executors find their
+     * providers on their own class path.
      */
     record Request(String master, int workers, int syncEvery, Graph graph, DataLocation data, String backend,
                    int threads, Network network, Optimizer optimizer, TrainConfig config, Path runDirectory,
-                   PrintWriter out) {
+                   PrintWriter out, nn.api.registry.Registry registry) {
     }
 }
