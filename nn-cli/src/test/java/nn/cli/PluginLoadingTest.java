@@ -133,6 +133,20 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aFactoryThatThrowsWhileBuildingIsNamedWithItsJar() throws IOException {
+        Path dir = tmp.resolve("plugins");
+        new PluginJarBuilder().source("test.Unbuildable", layer("Unbuildable", "unbuildable", "return in;",
+                "throw new UnsupportedOperationException(\"needs a GPU\");"))
+                .service(LayerProvider.class, "test.Unbuildable").writeTo(dir.resolve("unbuildable.jar"));
+        Path model = write("m.nn", model("unbuildable()"));
+        CliRun run = CliRun.of("train", model.toString(), "--plugins", dir.toString(), "--epochs", "1",
+                "--train-limit", "128", "--test-limit", "64", "--no-progress", "--out", tmp.resolve("run").toString());
+        assertEquals(ExitCodes.FAILURE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("nn: error: 'unbuildable' (test.Unbuildable from " + dir.resolve("unbuildable.jar")
+                + ") failed while building node 'unbuildable_1': UnsupportedOperationException: needs a GPU"), run.err());
+    }
+
+    @Test
     void aLayerThatThrowsInTrainingStopsTheRunWithOneLineNamingNodeAndJar() throws IOException {
         Path dir = tmp.resolve("plugins");
         new PluginJarBuilder().source("test.Fragile", layer("Fragile", "fragile", "return in;", """
