@@ -2,9 +2,7 @@ package nn.cli;
 
 import com.google.inject.Inject;
 import nn.api.checkpoint.Checkpoint;
-import nn.api.checkpoint.CheckpointRestore;
 import nn.api.data.Dataset;
-import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.train.ConfusionMatrix;
@@ -51,14 +49,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
-        TrainSpec train = checkpoint.graph().train();
-        if (train == null || train.data() == null) {
-            throw new UserError(checkpointFile + ": the checkpoint's model names no data set to evaluate on");
-        }
-        backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), null);
-        Network network = CheckpointRestore.network(checkpoint, registry);
+        RestoredRun run = RestoredRun.load(checkpointFile, registry, data, backend, "to evaluate on");
+        Checkpoint checkpoint = run.checkpoint();
+        Dataset dataset = run.dataset();
+        Network network = run.network();
         ConfusionMatrix matrix = Trainer.confusion(network, dataset.test(), dataset.normalization());
 
         PrintWriter out = spec.commandLine().getOut();

@@ -93,14 +93,9 @@ final class PredictCommand implements Callable<Integer> {
     private int grid() throws java.io.IOException {
         if (!images.isEmpty()) throw new UserError("give either IMAGE files or --grid N, not both");
         Options.positive("--grid", grid);
-        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
-        var train = checkpoint.graph().train();
-        if (train == null || train.data() == null) {
-            throw new UserError(checkpointFile + ": the checkpoint's model names no data set to take test images from");
-        }
-        backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), null);
-        Network network = CheckpointRestore.network(checkpoint, registry);
+        RestoredRun run = RestoredRun.load(checkpointFile, registry, data, backend, "to take test images from");
+        Dataset dataset = run.dataset();
+        Network network = run.network();
         Path file = output != null ? output : Path.of("predictions.png");
         int n = Math.min(grid, dataset.test().count());
         int wrong = PredictionGrid.write(network, dataset.test(), dataset.normalization(), dataset.classNames(), n, file);

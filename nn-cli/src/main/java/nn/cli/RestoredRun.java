@@ -1,0 +1,29 @@
+package nn.cli;
+
+import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.data.Dataset;
+import nn.api.graph.TrainSpec;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
+
+import java.nio.file.Path;
+
+/**
+ * A trained network back from its checkpoint together with the data set it was trained on,
+ * on the backend it names: what `nn eval` and `nn predict --grid` start from.
+ */
+record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
+
+    /** `purpose` completes the error for a checkpoint without a data set, e.g. "to evaluate on". */
+    static RestoredRun load(Path file, Registry registry, DataOptions data, BackendOptions backend, String purpose) {
+        Checkpoint checkpoint = Checkpoints.read(file);
+        TrainSpec train = checkpoint.graph().train();
+        if (train == null || train.data() == null) {
+            throw new UserError(file + ": the checkpoint's model names no data set " + purpose);
+        }
+        backend.activate(registry, train.backend(), train.threads());
+        Dataset dataset = data.load(registry, train.data(), null);
+        return new RestoredRun(checkpoint, CheckpointRestore.network(checkpoint, registry), dataset);
+    }
+}
