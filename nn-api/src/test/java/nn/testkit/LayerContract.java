@@ -209,7 +209,8 @@ public final class LayerContract {
     private static Network throughCheckpoint(Network original, Graph graph, Registry registry) throws IOException {
         Path file = Files.createTempFile("contract", ".nnc");
         try {
-            CheckpointWriter.write(file, new Checkpoint("", graph, original.params(), Map.of(), original.layerState(), Map.of()));
+            CheckpointWriter.write(file, new Checkpoint("", graph, original.params(), Map.of(), original.layerState(),
+                    nn.api.checkpoint.CheckpointMetadata.untrained(new nn.api.checkpoint.ModelSignature(null, null, null))));
             return CheckpointRestore.network(CheckpointReader.read(file), registry);
         } finally {
             Files.deleteIfExists(file);

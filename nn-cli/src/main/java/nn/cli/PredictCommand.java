@@ -67,8 +67,8 @@ final class PredictCommand implements Callable<Integer> {
         backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
         Network network = CheckpointRestore.network(checkpoint, registry);
         int classes = (int) network.outputShape().size();
-        List<String> names = CheckpointMeta.classNames(checkpoint.meta(), classes);
-        Normalization normalization = CheckpointMeta.normalization(checkpoint.meta());
+        List<String> names = checkpoint.metadata().signature().classNames(classes);
+        Normalization normalization = checkpoint.metadata().signature().normalization();
 
         int size = (int) input.size();
         byte[] pixels = new byte[pictures.size() * size];

@@ -4,6 +4,9 @@ import com.google.inject.Inject;
 import nn.api.data.Dataset;
 import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.CheckpointRestore;
+import nn.api.checkpoint.ModelSignature;
+import nn.api.checkpoint.Provenance;
+import nn.api.checkpoint.ResumeState;
 import nn.api.data.Augmentation;
 import nn.api.graph.Call;
 import nn.api.graph.Graph;
@@ -127,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         int firstEpoch = 1;
         if (from != null) {
             optimizer.restore(from.optimizerState());
-            firstEpoch = ((Number) from.meta().get("epoch")).intValue() + 1;
+            firstEpoch = from.metadata().resume().epoch() + 1;
             if (firstEpoch > train.epochs()) {
                 throw new UserError(resume + " has trained all " + train.epochs() + " epochs already; pass --epochs N to go on");
             }
@@ -148,14 +151,15 @@ final class TrainCommand implements Callable<Integer> {
         stdout.flush();
 
         Trainer trainer = new Trainer(network, loss, optimizer, config(train)).schedule(schedule(train));
-        if (from != null && from.meta().get("best_validation_loss") instanceof Number best) {
-            trainer.restoreEarlyStopping(best.doubleValue(), ((Number) from.meta().get("epochs_without_improvement")).intValue());
+        if (from != null && from.metadata().resume().bestValidationLoss() != null) {
+            ResumeState state = from.metadata().resume();
+            trainer.restoreEarlyStopping(state.bestValidationLoss(), state.epochsWithoutImprovement());
         }
         if (!noProgress && System.console() != null) trainer.addListener(new ProgressBarListener());
         trainer.addListener(new EpochLinePrinter(stdout));
         trainer.addListener(new MetricsFile(metrics));
         trainer.addListener(new CheckpointEveryEpoch(checkpoint, source, graph,
-                CheckpointMeta.of(train, selected, dataset, network)));
+                Provenance.of(train, selected.describe(), dataset), ModelSignature.of(network.inputShape().dims(), dataset)));
         List<EpochMetrics> history;
         nn.api.spi.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
                 data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout, registry);

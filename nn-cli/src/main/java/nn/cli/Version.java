@@ -2,20 +2,10 @@ package nn.cli;
 
 import picocli.CommandLine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
-/** nn's version, written into a resource by the build. */
+/** `nn --version`. */
 public final class Version implements CommandLine.IVersionProvider {
     public static String nn() {
-        Properties p = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/nn/cli/version.properties")) {
-            if (in != null) p.load(in);
-        } catch (IOException ignored) {
-            // no version resource: a development build
-        }
-        return p.getProperty("version", "dev");
+        return nn.api.NnVersion.current();
     }
 
     @Override

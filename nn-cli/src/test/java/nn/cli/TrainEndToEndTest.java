@@ -40,7 +40,7 @@ class TrainEndToEndTest {
         assertEquals(109_386, checkpoint.params().length());
         assertEquals("mnist_mlp", checkpoint.graph().name());
         assertTrue(checkpoint.source().contains("model mnist_mlp"));
-        assertEquals(2, checkpoint.meta().get("epoch"));
+        assertEquals(2, checkpoint.metadata().resume().epoch());
         assertTrue(checkpoint.optimizerState().containsKey("m"));
         try (var files = Files.list(out)) {
             assertEquals(List.of("metrics.jsonl", "model.nnc"), files.map(p -> p.getFileName().toString()).sorted().toList(),
@@ -81,7 +81,7 @@ class TrainEndToEndTest {
 
         Checkpoint a = CheckpointReader.read(out.resolve("full/model.nnc"));
         Checkpoint b = CheckpointReader.read(out.resolve("part/model.nnc"));
-        assertEquals(3, b.meta().get("epoch"));
+        assertEquals(3, b.metadata().resume().epoch());
         assertTrue(java.util.Arrays.equals(a.params().data().asFloat(), b.params().data().asFloat()),
                 "parameters differ after resuming");
         for (String key : a.optimizerState().keySet()) {

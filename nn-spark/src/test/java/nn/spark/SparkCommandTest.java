@@ -74,7 +74,7 @@ class SparkCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
         assertEquals(2, lines.size());
         Checkpoint checkpoint = CheckpointReader.read(out.resolve("model.nnc"));
-        assertEquals(2, checkpoint.meta().get("epoch"));
+        assertEquals(2, checkpoint.metadata().resume().epoch());
         assertTrue(json.readTree(lines.get(1)).get("train_loss").asDouble() < metrics.get("train_loss").asDouble());
     }
 

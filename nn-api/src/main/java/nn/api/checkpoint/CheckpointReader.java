@@ -1,6 +1,6 @@
 package nn.api.checkpoint;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,20 +44,30 @@ public final class CheckpointReader {
         for (String required : new String[]{Checkpoint.GRAPH, Checkpoint.PARAMS, Checkpoint.META}) {
             if (!entries.containsKey(required)) throw new IOException(file + ": checkpoint lacks " + required);
         }
-        Map<String, Object> meta = GraphJson.MAPPER.readValue(entries.get(Checkpoint.META), new TypeReference<>() {
-        });
-        Object format = meta.get("format");
-        if (!(format instanceof Integer f) || f != Checkpoint.FORMAT) {
-            throw new IOException(file + ": checkpoint format " + format + " is not one this nn reads (expects "
-                    + Checkpoint.FORMAT + ")");
-        }
+        CheckpointMetadata metadata = metadata(file, entries.get(Checkpoint.META));
         Graph graph = GraphJson.read(new String(entries.get(Checkpoint.GRAPH), StandardCharsets.UTF_8));
         INDArray params = array(entries.get(Checkpoint.PARAMS));
         Map<String, INDArray> optimizer = arrays(entries, Checkpoint.OPTIMIZER_DIR);
         Map<String, INDArray> layerState = arrays(entries, Checkpoint.STATE_DIR);
         byte[] source = entries.get(Checkpoint.SOURCE);
         return new Checkpoint(source == null ? null : new String(source, StandardCharsets.UTF_8), graph, params,
-                optimizer, layerState, meta);
+                optimizer, layerState, metadata);
+    }
+
+    private static CheckpointMetadata metadata(Path file, byte[] json) throws IOException {
+        JsonNode meta = GraphJson.MAPPER.readTree(json);
+        JsonNode format = meta == null ? null : meta.get(CheckpointMetadata.FORMAT_KEY);
+        if (format == null || !format.isInt()
+                || (format.asInt() != CheckpointMetadata.FORMAT && format.asInt() != LegacyMetadata.FORMAT)) {
+            throw new IOException(file + ": checkpoint format " + format + " is not one this nn reads (expects "
+                    + LegacyMetadata.FORMAT + " or " + CheckpointMetadata.FORMAT + ")");
+        }
+        try {
+            return format.asInt() == LegacyMetadata.FORMAT ? LegacyMetadata.read(meta, GraphJson.MAPPER)
+                    : GraphJson.MAPPER.treeToValue(meta, CheckpointMetadata.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new IOException(file + ": meta.json does not describe a checkpoint: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** The arrays stored under a directory, keyed by their names without the directory and `.bin`. */

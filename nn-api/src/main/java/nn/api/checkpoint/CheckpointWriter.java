@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -41,10 +40,7 @@ public final class CheckpointWriter {
                 for (Map.Entry<String, INDArray> e : checkpoint.layerState().entrySet()) {
                     array(zip, Checkpoint.STATE_DIR + e.getKey() + ".bin", e.getValue());
                 }
-                Map<String, Object> meta = new LinkedHashMap<>();
-                meta.put("format", Checkpoint.FORMAT);
-                meta.putAll(checkpoint.meta());
-                text(zip, Checkpoint.META, GraphJson.MAPPER.writeValueAsString(meta));
+                text(zip, Checkpoint.META, GraphJson.MAPPER.writeValueAsString(checkpoint.metadata()));
                 zip.finish();
                 file.flush();
             }

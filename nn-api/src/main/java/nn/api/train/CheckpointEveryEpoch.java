@@ -1,15 +1,17 @@
 package nn.api.train;
 
 import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointMetadata;
 import nn.api.checkpoint.CheckpointWriter;
+import nn.api.checkpoint.ModelSignature;
+import nn.api.checkpoint.Provenance;
+import nn.api.checkpoint.ResumeState;
 import nn.api.graph.Graph;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Writes the checkpoint after every epoch (atomically, replacing the previous one) and, with a
@@ -19,14 +21,16 @@ public final class CheckpointEveryEpoch implements TrainingListener {
     private final Path file;
     private final String source;
     private final Graph graph;
-    private final Map<String, Object> fixedMeta;
+    private final Provenance provenance;
+    private final ModelSignature signature;
 
-    /** @param fixedMeta facts that do not change between epochs: versions, backend, data checksums */
-    public CheckpointEveryEpoch(Path file, String source, Graph graph, Map<String, Object> fixedMeta) {
+    /** @param provenance and signature: what does not change between epochs */
+    public CheckpointEveryEpoch(Path file, String source, Graph graph, Provenance provenance, ModelSignature signature) {
         this.file = file;
         this.source = source;
         this.graph = graph;
-        this.fixedMeta = fixedMeta;
+        this.provenance = provenance;
+        this.signature = signature;
     }
 
     /** `best.nnc` beside the checkpoint. */
@@ -36,16 +40,12 @@ public final class CheckpointEveryEpoch implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochMetrics metrics, Trainer trainer) {
-        Map<String, Object> meta = new LinkedHashMap<>(fixedMeta);
-        meta.put("epoch", metrics.epoch());
-        meta.put("metrics", metrics);
-        meta.put("time", Instant.now().toString());
-        if (metrics.best() != null) { // early-stopping bookkeeping, so a resumed run stops where this one would
-            meta.put("best_validation_loss", trainer.bestValidationLoss());
-            meta.put("epochs_without_improvement", trainer.epochsWithoutImprovement());
-        }
+        boolean validating = metrics.best() != null; // early stopping's bookkeeping exists only with validation
+        ResumeState resume = new ResumeState(metrics.epoch(), Instant.now().toString(), metrics,
+                validating ? trainer.bestValidationLoss() : null, validating ? trainer.epochsWithoutImprovement() : null);
         Checkpoint checkpoint = new Checkpoint(source, graph, trainer.network().params(),
-                trainer.optimizer().state(), trainer.network().layerState(), meta);
+                trainer.optimizer().state(), trainer.network().layerState(),
+                new CheckpointMetadata(provenance, signature, resume));
         try {
             CheckpointWriter.write(file, checkpoint);
             if (Boolean.TRUE.equals(metrics.best())) CheckpointWriter.write(bestFile(), checkpoint);

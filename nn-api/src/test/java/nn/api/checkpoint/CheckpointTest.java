@@ -1,5 +1,7 @@
 package nn.api.checkpoint;
 
+import nn.api.data.Normalization;
+import nn.api.graph.Call;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphInput;
 import nn.api.graph.Node;
@@ -27,12 +29,20 @@ class CheckpointTest {
                 List.of(new Node("bn.1", "batchnorm", List.of("x"), Map.of())), List.of("bn.1"), null);
     }
 
+    static CheckpointMetadata metadata(int epoch) {
+        return new CheckpointMetadata(
+                new Provenance("test", Map.of("name", "cpu"), 42, 64, 10, new Call("adam", Map.of("lr", 0.001)), "mnist",
+                        Map.of("train-images", "abc")),
+                new ModelSignature(new int[]{3}, new Normalization(0.5, 0.5), List.of("a", "b", "c")),
+                new ResumeState(epoch, "2026-11-30T00:00:00Z", null, 0.25, 1));
+    }
+
     @Test
     void roundTripsEverythingAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.nnc");
         Checkpoint written = new Checkpoint("model g {}", graph(), Nd4j.createFromArray(1f, 2f, 3f),
                 Map.of("m", Nd4j.createFromArray(0.5f, 0.25f, 0f)),
-                Map.of("bn.1.running_mean", Nd4j.createFromArray(7f, 8f, 9f)), Map.of("epoch", 4));
+                Map.of("bn.1.running_mean", Nd4j.createFromArray(7f, 8f, 9f)), metadata(4));
         CheckpointWriter.write(file, written);
         CheckpointWriter.write(file, written); // replacing an existing one is atomic too
         Checkpoint read = CheckpointReader.read(file);
@@ -41,10 +51,42 @@ class CheckpointTest {
         assertEquals(written.params(), read.params());
         assertEquals(written.optimizerState(), read.optimizerState());
         assertEquals(written.layerState(), read.layerState());
-        assertEquals(4, read.meta().get("epoch"));
+        assertEquals(written.metadata().resume(), read.metadata().resume());
+        assertEquals(written.metadata().provenance(), read.metadata().provenance());
+        assertEquals(written.metadata().signature().classNames(), read.metadata().signature().classNames());
+        assertEquals(written.metadata().signature().normalization(), read.metadata().signature().normalization());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void readsTheFlatMetadataOfFormatOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.nnc");
+        CheckpointWriter.write(file, new Checkpoint("", graph(), Nd4j.createFromArray(1f, 2f, 3f), Map.of(), Map.of(),
+                metadata(1)));
+        Path old = dir.resolve("old.nnc");
+        String flat = "{\"format\":1,\"nn_version\":\"0.1.0\",\"seed\":7,\"batch\":32,\"epochs\":3,"
+                + "\"optimizer\":{\"name\":\"sgd\",\"args\":{\"lr\":0.1}},\"dataset\":\"mnist\","
+                + "\"normalization\":{\"mean\":0.1307,\"std\":0.3081},\"class_names\":[\"a\",\"b\",\"c\"],"
+                + "\"input_shape\":[3],\"epoch\":2,\"best_validation_loss\":0.5,\"epochs_without_improvement\":1}";
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(old))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().equals("meta.json") ? flat.getBytes(java.nio.charset.StandardCharsets.UTF_8) : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        CheckpointMetadata read = CheckpointReader.read(old).metadata();
+        assertEquals(CheckpointMetadata.FORMAT, read.format());
+        assertEquals(2, read.resume().epoch());
+        assertEquals(0.5, read.resume().bestValidationLoss());
+        assertEquals(1, read.resume().epochsWithoutImprovement());
+        assertEquals(new Normalization(0.1307, 0.3081), read.signature().normalization());
+        assertEquals(List.of("a", "b", "c"), read.signature().classNames());
+        assertEquals(new Call("sgd", Map.of("lr", 0.1)), read.provenance().optimizer());
+        assertEquals(32, read.provenance().batch());
     }
 
     @Test
