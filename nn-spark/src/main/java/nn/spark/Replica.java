@@ -15,6 +15,7 @@ import nn.api.schema.Args;
 import nn.api.train.BatchFeeder;
 import nn.api.train.Trainer;
 import nn.api.train.TrainingStep;
+import nn.api.runtime.StepMemory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,12 +130,15 @@ final class Replica {
             // Seeded by epoch, step and worker alone, so a retried task draws the same images.
             Random augment = new Random(Trainer.epochSeed(job.seed() ^ (0x9E3779B97F4A7C15L * (worker + 1)), sync.epoch()) + s);
             BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
-            double value = step.loss(step.forward(batch.input), batch.target);
-            examples[i] = n;
-            losses[i] = value;
-            if (!Double.isFinite(value)) break; // the driver stops before any parameter takes the step
-            step.backward();
-            if (optimizer != null) step.update();
+            double value;
+            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {
+                value = step.loss(step.forward(batch.input), batch.target);
+                examples[i] = n;
+                losses[i] = value;
+                if (!Double.isFinite(value)) break; // the driver stops before any parameter takes the step
+                step.backward();
+                if (optimizer != null) step.update();
+            }
         }
         float[] vector = null;
         int total = IntStream.of(examples).sum();

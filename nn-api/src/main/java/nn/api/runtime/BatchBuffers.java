@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Output buffers kept per batch size, so a layer allocates once for training batches, once
- * for the last short batch and once for evaluation, instead of on every step.
+ * for the last short batch and once for evaluation, instead of on every step. They live outside
+ * {@link StepMemory}'s scopes, since they outlive every step.
  */
 public final class BatchBuffers {
     private final long[] exampleShape;
@@ -27,7 +28,7 @@ public final class BatchBuffers {
             long[] shape = new long[exampleShape.length + 1];
             shape[0] = batch;
             System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-            a = Nd4j.createUninitialized(type, shape, 'c');
+            a = StepMemory.outside(() -> Nd4j.createUninitialized(type, shape, 'c'));
             byBatch.put(batch, a);
         }
         return a;

@@ -2,6 +2,7 @@ package nn.api.train;
 
 import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
+import nn.api.runtime.StepMemory;
 import nn.api.graph.Shape;
 import nn.api.runtime.HostKernels;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,8 +30,8 @@ public final class BatchFeeder {
         Batch(int n, Shape inputShape, int classes) {
             x = new float[Math.toIntExact(n * inputShape.size())];
             oneHot = new float[n * classes];
-            input = Nd4j.createUninitialized(DataType.FLOAT, inputShape.withBatch(n), 'c');
-            target = Nd4j.createUninitialized(DataType.FLOAT, new long[]{n, classes}, 'c');
+            input = StepMemory.outside(() -> Nd4j.createUninitialized(DataType.FLOAT, inputShape.withBatch(n), 'c'));
+            target = StepMemory.outside(() -> Nd4j.createUninitialized(DataType.FLOAT, new long[]{n, classes}, 'c'));
             size = n;
         }
     }

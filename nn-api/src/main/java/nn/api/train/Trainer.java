@@ -6,6 +6,7 @@ import nn.api.network.Network;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.runtime.Schedule;
+import nn.api.runtime.StepMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -126,11 +127,14 @@ public final class Trainer {
                 int from = step * config.batch();
                 int size = Math.min(config.batch(), n - from);
                 BatchFeeder.Batch batch = trainFeeder.batch(order, from, size, config.augmentation(), augmentRng);
-                double stepLoss = trainingStep.loss(trainingStep.forward(batch.input), batch.target);
-                // Checked before the update, so the parameters never take a NaN step.
-                if (!Double.isFinite(stepLoss)) throw new TrainingDiverged(epoch, step + 1, stepLoss);
-                trainingStep.backward();
-                trainingStep.update();
+                double stepLoss;
+                try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {
+                    stepLoss = trainingStep.loss(trainingStep.forward(batch.input), batch.target);
+                    // Checked before the update, so the parameters never take a NaN step.
+                    if (!Double.isFinite(stepLoss)) throw new TrainingDiverged(epoch, step + 1, stepLoss);
+                    trainingStep.backward();
+                    trainingStep.update();
+                }
                 lossSum += stepLoss;
                 for (TrainingListener l : listeners) l.onStep(epoch, step + 1, stepLoss);
             }
@@ -200,9 +204,12 @@ public final class Trainer {
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, n - from);
             BatchFeeder.Batch batch = feeder.batch(order, from, size);
-            INDArray output = network.forward(batch.input, false);
-            lossSum += loss.value(output, batch.target) * size;
-            int[] predicted = output.argMax(1).toIntVector();
+            int[] predicted;
+            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+                INDArray output = network.forward(batch.input, false);
+                lossSum += loss.value(output, batch.target) * size;
+                predicted = output.argMax(1).toIntVector();
+            }
             for (int i = 0; i < size; i++) if (predicted[i] == feeder.label(order[from + i])) correct++;
         }
         return new Evaluation((double) correct / n, lossSum / n, correct, n);
@@ -216,8 +223,11 @@ public final class Trainer {
         int[] order = identity(n);
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, n - from);
-            INDArray output = network.forward(feeder.batch(order, from, size).input, false);
-            int[] predicted = output.argMax(1).toIntVector();
+            BatchFeeder.Batch batch = feeder.batch(order, from, size);
+            int[] predicted;
+            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+                predicted = network.forward(batch.input, false).argMax(1).toIntVector();
+            }
             for (int i = 0; i < size; i++) matrix.add(feeder.label(order[from + i]), predicted[i]);
         }
         return matrix;

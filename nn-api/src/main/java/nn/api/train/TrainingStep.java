@@ -3,6 +3,7 @@ package nn.api.train;
 import nn.api.network.Network;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
+import nn.api.runtime.StepMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,7 +35,7 @@ public final class TrainingStep {
     /** The mean loss of `output` against one-hot `target`; keeps its gradient for {@link #backward()}. */
     public double loss(INDArray output, INDArray target) {
         if (gradOutput == null || !Arrays.equals(gradOutput.shape(), output.shape())) {
-            gradOutput = Nd4j.createUninitialized(output.dataType(), output.shape(), 'c');
+            gradOutput = StepMemory.outside(() -> Nd4j.createUninitialized(output.dataType(), output.shape(), 'c'));
         }
         return loss.forwardBackward(output, target, gradOutput);
     }

@@ -4,6 +4,7 @@ import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.Layer;
+import nn.api.runtime.StepMemory;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
 import nn.api.schema.Param;
@@ -89,8 +90,8 @@ public final class BatchNorm implements Layer {
     /** Mean 0 and variance 1 until the first training batch. */
     private void ensureRunningStatistics(DataType type) {
         if (runningMean == null) {
-            runningMean = Nd4j.zeros(type, channels);
-            runningVar = Nd4j.ones(type, channels);
+            runningMean = StepMemory.outside(() -> Nd4j.zeros(type, channels));
+            runningVar = StepMemory.outside(() -> Nd4j.ones(type, channels));
         }
     }
 

@@ -8,6 +8,7 @@ import nn.api.runtime.Optimizer;
 import nn.api.train.BatchFeeder;
 import nn.api.train.TrainingDiverged;
 import nn.api.train.TrainingStep;
+import nn.api.runtime.StepMemory;
 
 import java.util.Random;
 
@@ -75,14 +76,18 @@ public final class TrainingBench {
     private double trainStep(BatchFeeder feeder, Order order, long[] phases) {
         long t0 = System.nanoTime();
         BatchFeeder.Batch b = feeder.batch(order.indices, order.next(), settings.batch());
-        long t1 = System.nanoTime();
-        double loss = step.loss(step.forward(b.input), b.target);
-        long t2 = System.nanoTime();
-        if (!Double.isFinite(loss)) throw new TrainingDiverged(1, 0, loss);
-        step.backward();
-        long t3 = System.nanoTime();
-        step.update();
-        long t4 = System.nanoTime();
+        long t1, t2, t3, t4;
+        double loss;
+        try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) { // as the trainer runs a step
+            t1 = System.nanoTime();
+            loss = step.loss(step.forward(b.input), b.target);
+            t2 = System.nanoTime();
+            if (!Double.isFinite(loss)) throw new TrainingDiverged(1, 0, loss);
+            step.backward();
+            t3 = System.nanoTime();
+            step.update();
+            t4 = System.nanoTime();
+        }
         phases[0] += t1 - t0;
         phases[1] += t2 - t1;
         phases[2] += t3 - t2;
@@ -104,7 +109,9 @@ public final class TrainingBench {
             for (int k = 0; k < batches; k++) {
                 BatchFeeder.Batch b = feeder.batch(order, k * size, size);
                 long start = System.nanoTime();
-                network.forward(b.input, false);
+                try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+                    network.forward(b.input, false);
+                }
                 nanos += System.nanoTime() - start;
             }
             rate[r] = (double) batches * size / (nanos / 1e9);
