@@ -75,7 +75,11 @@ public final class Main implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(errWriter);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(errWriter, e, debug));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) { // an Error passes picocli's handler by
+            return report(errWriter, e, debug);
+        }
     }
 
     /** The providers plus any Guice modules that plugins contribute through ServiceLoader. */
@@ -96,6 +100,13 @@ public final class Main implements Runnable {
             err.print(ce.format());
             err.flush();
             return ExitCodes.BAD_INPUT;
+        }
+        OutOfMemoryError oom = OutOfMemory.find(e);
+        if (oom != null) {
+            err.println("nn: error: " + OutOfMemory.describe(oom));
+            if (debug) oom.printStackTrace(err);
+            err.flush();
+            return ExitCodes.FAILURE;
         }
         err.println("nn: error: " + message(cause));
         if (debug) cause.printStackTrace(err);
