@@ -1,6 +1,9 @@
 package nn.cli;
 
 import nn.api.checkpoint.Checkpoint;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
 import nn.api.checkpoint.CheckpointReader;
 
 import java.io.IOException;
@@ -22,6 +25,15 @@ final class Checkpoints {
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new UserError(m.startsWith(file.toString()) ? m : file + ": cannot read checkpoint: " + m);
+        }
+    }
+
+    /** The checkpoint's network; a graph that does not fit its parameters or the providers is bad input. */
+    static Network network(Path file, Checkpoint checkpoint, Registry registry) {
+        try {
+            return CheckpointRestore.network(checkpoint, registry);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
     }
 }

@@ -1,12 +1,15 @@
 package nn.cli;
 
+import nn.api.data.DataException;
+import nn.api.data.ImageDecoder;
+
 import nn.api.graph.Shape;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,12 +28,13 @@ final class ImageInput {
         }
         if (!Files.isRegularFile(file)) throw new UserError(file + ": no such image file");
         BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageDecoder.decode(in, file.toString());
+        } catch (DataException e) {
+            throw new UserError(e.getMessage());
         } catch (IOException e) {
             throw new UserError(file + ": cannot read image: " + e.getMessage());
         }
-        if (image == null) throw new UserError(file + ": not an image nn can read (PNG, JPEG, GIF or BMP)");
         int h = input.dim(1), w = input.dim(2);
         BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();

@@ -1,7 +1,6 @@
 package nn.cli;
 
 import nn.api.checkpoint.Checkpoint;
-import nn.api.checkpoint.CheckpointRestore;
 import nn.api.data.Dataset;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
@@ -24,6 +23,6 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
         }
         backend.activate(registry, train.backend(), train.threads());
         Dataset dataset = data.load(registry, train.data(), null);
-        return new RestoredRun(checkpoint, CheckpointRestore.network(checkpoint, registry), dataset);
+        return new RestoredRun(checkpoint, Checkpoints.network(file, checkpoint, registry), dataset);
     }
 }

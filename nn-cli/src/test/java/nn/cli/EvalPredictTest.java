@@ -88,6 +88,24 @@ class EvalPredictTest {
     }
 
     @Test
+    void anImageDeclaringBillionsOfPixelsIsRefusedBeforeDecoding() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), "png", png);
+        byte[] bytes = png.toByteArray();
+        // IHDR's width and height, then its CRC over type and data, as a forger would write them
+        java.nio.ByteBuffer.wrap(bytes, 16, 8).putInt(50_000).putInt(50_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 12, 17);
+        java.nio.ByteBuffer.wrap(bytes, 29, 4).putInt((int) crc.getValue());
+        Path huge = dir.resolve("huge.png");
+        Files.write(huge, bytes);
+        CliRun run = CliRun.of("predict", checkpoint.toString(), huge.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("huge.png: the image declares 50000 x 50000 pixels"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
     void aMissingOrCorruptCheckpointIsBadInput() throws Exception {
         CliRun missing = CliRun.of("eval", dir.resolve("none.nnc").toString());
         assertEquals(2, missing.exitCode());

@@ -23,20 +23,24 @@ import java.util.zip.ZipInputStream;
  * bounded, the format version checked, every required entry present.
  */
 public final class CheckpointReader {
-    /** Far above any model this tool trains on one machine, far below what would exhaust memory. */
-    static final long MAX_ENTRY_BYTES = 1L << 31;
+    /** The source, graph and metadata are text of a few kilobytes; a megabyte-sized one is hostile. */
+    static final int MAX_TEXT_BYTES = 16 << 20;
 
     private CheckpointReader() {
     }
 
     public static Checkpoint read(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        int arrayBudget = maxArrayBytes(); // for all arrays together
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!known(name)) throw new IOException(file + ": unexpected entry '" + name + "' in checkpoint");
-                entries.put(name, bounded(zip, file, name));
+                boolean array = name.endsWith(".bin");
+                byte[] bytes = bounded(zip, file, name, array ? arrayBudget : MAX_TEXT_BYTES);
+                if (array) arrayBudget -= bytes.length;
+                entries.put(name, bytes);
             }
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": not a checkpoint (" + e.getMessage() + ")");
@@ -46,9 +50,9 @@ public final class CheckpointReader {
         }
         CheckpointMetadata metadata = metadata(file, entries.get(Checkpoint.META));
         Graph graph = GraphJson.read(new String(entries.get(Checkpoint.GRAPH), StandardCharsets.UTF_8));
-        INDArray params = array(entries.get(Checkpoint.PARAMS));
-        Map<String, INDArray> optimizer = arrays(entries, Checkpoint.OPTIMIZER_DIR);
-        Map<String, INDArray> layerState = arrays(entries, Checkpoint.STATE_DIR);
+        INDArray params = array(file, Checkpoint.PARAMS, entries.get(Checkpoint.PARAMS));
+        Map<String, INDArray> optimizer = arrays(file, entries, Checkpoint.OPTIMIZER_DIR);
+        Map<String, INDArray> layerState = arrays(file, entries, Checkpoint.STATE_DIR);
         byte[] source = entries.get(Checkpoint.SOURCE);
         return new Checkpoint(source == null ? null : new String(source, StandardCharsets.UTF_8), graph, params,
                 optimizer, layerState, metadata);
@@ -71,12 +75,12 @@ public final class CheckpointReader {
     }
 
     /** The arrays stored under a directory, keyed by their names without the directory and `.bin`. */
-    private static Map<String, INDArray> arrays(Map<String, byte[]> entries, String dir) throws IOException {
+    private static Map<String, INDArray> arrays(Path file, Map<String, byte[]> entries, String dir) throws IOException {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             if (e.getKey().startsWith(dir)) {
                 String key = e.getKey().substring(dir.length(), e.getKey().length() - ".bin".length());
-                arrays.put(key, array(e.getValue()));
+                arrays.put(key, array(file, e.getKey(), e.getValue()));
             }
         }
         return arrays;
@@ -97,17 +101,32 @@ public final class CheckpointReader {
         return false;
     }
 
-    private static byte[] bounded(InputStream in, Path file, String name) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ENTRY_BYTES));
-        if (in.read() != -1) throw new IOException(file + ": entry " + name + " is larger than allowed");
+    /**
+     * Array entries are read into the heap before ND4J copies them out, so together they may take
+     * half the heap at most: larger ones could not be loaded anyway, and a zip bomb stops here.
+     */
+    static int maxArrayBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** Reads at most `limit` bytes of an entry, whatever its header claims (zip sizes can lie). */
+    private static byte[] bounded(InputStream in, Path file, String name, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit);
+        if (in.read() != -1) {
+            throw new IOException(file + ": entry " + name + " holds more than " + (limit >> 20) + " MB"
+                    + (name.endsWith(".bin") ? ", more than this nn can load (half its heap; NN_JAVA_OPTS=-Xmx... gives more)"
+                    : ", which no checkpoint nn writes does"));
+        }
         return bytes;
     }
 
-    private static INDArray array(byte[] bytes) throws IOException {
+    private static INDArray array(Path file, String name, byte[] bytes) throws IOException {
+        String where = file + ": " + name;
+        ArrayHeader.check(bytes, where); // before ND4J allocates what the entry declares
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             return Nd4j.read(in);
         } catch (RuntimeException e) {
-            throw new IOException("corrupt array in checkpoint: " + e.getMessage(), e);
+            throw new IOException(where + ": corrupt array: " + e.getMessage(), e);
         }
     }
 }

@@ -35,6 +35,7 @@ public final class NetworkBuilder {
     private final Registry registry;
     private DataType dataType = DataType.FLOAT;
     private long seed;
+    private Long expectedParameters;
 
     public NetworkBuilder(Registry registry) {
         this.registry = registry;
@@ -52,6 +53,15 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder seed(long seed) {
         this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Refuses, before allocating anything, a graph whose parameters do not number exactly
+     * `count`: a checkpoint's graph must fit the parameters saved beside it.
+     */
+    public NetworkBuilder expectParameters(long count) {
+        this.expectedParameters = count;
         return this;
     }
 
@@ -114,7 +124,11 @@ public final class NetworkBuilder {
         }
 
         long total = 0;
-        for (Layer layer : layers) if (layer != null) for (ParamSpec p : layer.parameters()) total += p.size();
+        for (Layer layer : layers) if (layer != null) for (ParamSpec p : layer.parameters()) total = Math.addExact(total, p.size());
+        if (expectedParameters != null && total != expectedParameters) {
+            throw new IllegalArgumentException("the graph needs " + total + " parameters but " + expectedParameters
+                    + " are given");
+        }
         INDArray params = total == 0 ? null : Nd4j.create(dataType, total);
         INDArray grads = total == 0 ? null : Nd4j.create(dataType, total);
 

@@ -89,6 +89,57 @@ class CheckpointTest {
         assertEquals(32, read.provenance().batch());
     }
 
+    /** A copy of `file` with `entry` replaced by `content`. */
+    static Path withEntry(Path file, String entry, byte[] content) throws IOException {
+        Path forged = file.resolveSibling("forged-" + file.getFileName());
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(forged))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().equals(entry) ? content : in.readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return forged;
+    }
+
+    static Path written(Path dir) throws IOException {
+        Path file = dir.resolve("model.nnc");
+        CheckpointWriter.write(file, new Checkpoint("", graph(), Nd4j.createFromArray(1f, 2f, 3f), Map.of(), Map.of(),
+                metadata(1)));
+        return file;
+    }
+
+    @Test
+    void aMetadataZipBombStopsAtTheTextLimit(@TempDir Path dir) throws IOException {
+        byte[] bomb = new byte[CheckpointReader.MAX_TEXT_BYTES + 1]; // zeros: compresses to a few kilobytes
+        Path forged = withEntry(written(dir), "meta.json", bomb);
+        assertTrue(Files.size(forged) < 1 << 20);
+        IOException e = assertThrows(IOException.class, () -> CheckpointReader.read(forged));
+        assertTrue(e.getMessage().contains("meta.json holds more than 16 MB"), e.getMessage());
+    }
+
+    @Test
+    void anArrayHeaderDeclaringMoreThanItsEntryHoldsIsRejectedBeforeAllocation(@TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(bytes)) {
+            Nd4j.write(Nd4j.createFromArray(1f, 2f, 3f), out);
+        }
+        byte[] array = bytes.toByteArray();
+        // the data buffer's element count: after the shape buffer (mode, count, type, 8-byte elements) and the mode
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(array));
+        in.readUTF();
+        long shapeLength = in.readLong();
+        in.readUTF();
+        in.skipNBytes(shapeLength * 8);
+        in.readUTF();
+        int countAt = array.length - in.available();
+        java.nio.ByteBuffer.wrap(array, countAt, 8).putLong(1L << 40); // a terabyte of floats
+        Path forged = withEntry(written(dir), "params.bin", array);
+        IOException e = assertThrows(IOException.class, () -> CheckpointReader.read(forged));
+        assertTrue(e.getMessage().contains("params.bin: its data buffer declares 1099511627776 elements"), e.getMessage());
+    }
+
     @Test
     void rejectsEntriesThatCouldEscapeADirectory(@TempDir Path dir) throws IOException {
         for (String evil : new String[]{"../evil.bin", "state/../../x.bin", "/etc/passwd", "optimizer/a/b.bin"}) {

@@ -58,11 +58,10 @@ public final class IdxReader {
                             + " payload bytes, too many to hold in memory");
                 }
             }
-            byte[] data = new byte[(int) payload];
-            int got = readUpTo(in, data, file);
-            if (got < data.length) {
-                throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + data.length
-                        + " payload bytes, found " + got);
+            byte[] data = readPayload(in, (int) payload, file);
+            if (data.length < payload) {
+                throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + payload
+                        + " payload bytes, found " + data.length);
             }
             long extra = drain(in, file);
             if (extra > 0) {
@@ -99,9 +98,28 @@ public final class IdxReader {
         return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
-    /** Fills `buffer` as far as the content goes; a gzip stream cut short counts as the end. */
+    /**
+     * Reads up to `declared` bytes, growing the buffer as data arrives rather than allocating what
+     * the header declares: a forged header of a few bytes cannot ask for gigabytes.
+     */
+    private static byte[] readPayload(InputStream in, int declared, Path file) throws IOException {
+        byte[] buffer = new byte[Math.min(declared, 1 << 20)];
+        int got = 0;
+        while (true) {
+            int n = readUpTo(in, buffer, got, file);
+            got += n;
+            if (got < buffer.length || buffer.length == declared) return got == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, got);
+            buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(declared, 2L * buffer.length));
+        }
+    }
+
     private static int readUpTo(InputStream in, byte[] buffer, Path file) throws IOException {
-        int off = 0;
+        return readUpTo(in, buffer, 0, file);
+    }
+
+    /** Fills `buffer` from `from` as far as the content goes; a gzip stream cut short counts as the end. */
+    private static int readUpTo(InputStream in, byte[] buffer, int from, Path file) throws IOException {
+        int off = from;
         try {
             while (off < buffer.length) {
                 int n = in.read(buffer, off, buffer.length - off);
@@ -111,7 +129,7 @@ public final class IdxReader {
         } catch (EOFException e) {
             // GZIPInputStream reports a cut-off stream this way; the caller reports the byte counts.
         }
-        return off;
+        return off - from;
     }
 
     /** Counts (and hashes) whatever follows the payload; it should be nothing. */

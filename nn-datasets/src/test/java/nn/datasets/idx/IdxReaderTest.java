@@ -73,6 +73,21 @@ class IdxReaderTest {
     }
 
     @Test
+    void aHeaderDeclaringGigabytesAllocatesOnlyWhatTheFileHolds() throws Exception {
+        // images: 1 x 46340 x 46340, two gigabytes declared, 100 bytes present
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(16 + 100);
+        header.putInt(2051).putInt(1).putInt(46340).putInt(46340);
+        Path file = TestIdx.write(dir.resolve("forged"), header.array());
+        long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+
+        DataException e = assertThrows(DataException.class, () -> IdxReader.readImages(file));
+
+        assertTrue(e.getMessage().contains("declares 2147395600 payload bytes, found 100"), e.getMessage());
+        assertTrue(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - before < 64 << 20);
+        assertOneLine(e);
+    }
+
+    @Test
     void truncatedGzipIsReportedAsTruncated() throws Exception {
         byte[] content = TestIdx.images(50, 28, 28, 3);
         byte[] gz = TestIdx.gzip(content);
