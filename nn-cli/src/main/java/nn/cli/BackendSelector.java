@@ -83,7 +83,8 @@ final class BackendSelector {
                 return b;
             }
             reasons.add(b.name() + " is not available (" + a.reason() + ")");
-            briefs.add(b.name() + " is not available (" + firstProblem(a.reason()) + "; `nn backends` says more)");
+            // A backend this nn was built without is not news: warn only about one that could have run.
+            if (a.built()) briefs.add(b.name() + " is not available (" + firstProblem(a.reason()) + "; `nn backends` says more)");
         }
         throw new RunFailure(ranked.isEmpty() ? "no backend found: put nn-backend-cpu on the class path"
                 : "no backend can run here: " + String.join("; ", reasons));

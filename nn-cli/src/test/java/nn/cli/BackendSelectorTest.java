@@ -76,6 +76,13 @@ class BackendSelectorTest {
     }
 
     @Test
+    void autoSaysNothingAboutABackendThisBuildDoesNotContain() {
+        Backend notBuilt = backend("cuda", 100, Availability.notBuilt("nd4j-cuda-11.6 is not on the class path"));
+        assertEquals("cpu", selector(notBuilt, cpu).select(null, null).name());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
     void theWarningNamesOnlyTheFirstProblemWithoutItsExplanation() {
         assertEquals("nd4j-cuda-11.6 is not on the class path",
                 BackendSelector.firstProblem("nd4j-cuda-11.6 is not on the class path: rebuild with -Pcuda; no NVIDIA driver: none"));

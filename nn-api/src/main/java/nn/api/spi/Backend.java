@@ -8,14 +8,27 @@ import java.util.Map;
  */
 public interface Backend {
 
-    /** Whether a backend can run here and, if not, why, in words a user can act on. */
-    record Availability(boolean available, String reason) {
+    /**
+     * Whether a backend can run here and, if not, why, in words a user can act on. `built` is
+     * false when this nn was built without the backend's libraries at all: then `auto` passes it
+     * over in silence, since nothing the user asked for or could expect is missing.
+     */
+    record Availability(boolean available, String reason, boolean built) {
+        public Availability(boolean available, String reason) {
+            this(available, reason, true);
+        }
+
         public static Availability yes() {
             return new Availability(true, "available");
         }
 
         public static Availability no(String reason) {
             return new Availability(false, reason);
+        }
+
+        /** Unavailable because this build does not contain the backend's libraries. */
+        public static Availability notBuilt(String reason) {
+            return new Availability(false, reason, false);
         }
     }
 

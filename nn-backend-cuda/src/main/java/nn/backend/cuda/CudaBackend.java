@@ -60,7 +60,9 @@ public final class CudaBackend implements Backend {
         if (!classesPresent()) problems.add(NOT_BUILT);
         String driverProblem = driver.get().problem();
         if (driverProblem != null) problems.add(driverProblem);
-        return problems.isEmpty() ? Availability.yes() : Availability.no(String.join("; ", problems));
+        if (problems.isEmpty()) return Availability.yes();
+        String reason = String.join("; ", problems);
+        return problems.contains(NOT_BUILT) ? Availability.notBuilt(reason) : Availability.no(reason);
     }
 
     boolean classesPresent() {
