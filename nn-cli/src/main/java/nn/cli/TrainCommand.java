@@ -141,6 +141,14 @@ final class TrainCommand implements Callable<Integer> {
         MetricsFile.keepEpochsBefore(metrics, firstEpoch);
         Path checkpoint = runDir.resolve("model.nnc");
 
+        if (from != null && train.schedule() != null && train.epochs() != from.graph().train().epochs()) {
+            // The schedule is a function of the planned total: changing the total bends it from here on.
+            stdout.printf("note: the run was planned for %d epochs and now runs to %d: its %s schedule is recomputed"
+                    + " over %d epochs from epoch %d on, so it matches neither the original run nor a %d-epoch run"
+                    + " from the start (resuming without --epochs repeats the original run exactly)%n",
+                    from.graph().train().epochs(), train.epochs(), train.schedule().name(), train.epochs(), firstEpoch,
+                    train.epochs());
+        }
         Map<String, String> facts = selected.describe();
         stdout.printf("%s %s: %,d parameters, %s, %,d training / %,d test examples%n",
                 from != null ? "resuming at epoch " + firstEpoch + ":" : "training", graph.name(),

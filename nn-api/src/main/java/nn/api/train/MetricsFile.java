@@ -27,10 +27,18 @@ public final class MetricsFile implements TrainingListener {
             StringBuilder kept = new StringBuilder();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
-                int epoch = GraphJson.MAPPER.readTree(line).path("epoch").asInt(Integer.MAX_VALUE);
+                int epoch;
+                try {
+                    epoch = GraphJson.MAPPER.readTree(line).path("epoch").asInt(Integer.MAX_VALUE);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException torn) {
+                    continue; // the process was killed while writing this line: its epoch is redone
+                }
                 if (epoch < firstEpoch) kept.append(line).append('\n');
             }
-            Files.writeString(file, kept.toString(), StandardCharsets.UTF_8);
+            // Replaced atomically: a kill now must not lose the history of the epochs kept.
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(temp, kept.toString(), StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + file + ": " + e.getMessage(), e);
         }
