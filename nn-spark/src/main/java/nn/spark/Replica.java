@@ -50,6 +50,9 @@ final class Replica {
     private int orderEpoch = -1;
     private int[] order;
     private float[] buffer;
+    /** The synchronisation last started here and the layers' state before it, for a retried task. */
+    private String startedSync;
+    private ArrayState stateBeforeSync;
 
     private Replica(WorkerJob job, int worker) {
         this.job = job;
@@ -108,6 +111,7 @@ final class Replica {
     /** Runs the steps of one synchronisation from the broadcast parameters. */
     WorkerResult run(SyncRequest sync) {
         long start = System.nanoTime();
+        rewindIfRetried(sync);
         load(sync.params());
         long startChecksum = paramsChecksum();
         // Parameter averaging: a fresh optimizer with the driver's (averaged) state at every sync.
@@ -150,6 +154,21 @@ final class Replica {
         return new WorkerResult(worker, examples, losses, vector,
                 optimizer == null ? null : ArrayState.of(optimizer.state()), ArrayState.of(network.layerState()),
                 startChecksum, System.nanoTime() - start);
+    }
+
+    /**
+     * A task Spark retries after it ran (some of) its steps would otherwise count them twice in
+     * the layers' own state: batch norm's running statistics, dropout's generator. Its retry
+     * starts from the state the first attempt started from, so the result is the same.
+     */
+    private void rewindIfRetried(SyncRequest sync) {
+        String key = sync.epoch() + ":" + sync.firstStep();
+        if (key.equals(startedSync)) {
+            if (!stateBeforeSync.isEmpty()) network.restoreLayerState(stateBeforeSync.arrays());
+        } else {
+            startedSync = key;
+            stateBeforeSync = ArrayState.of(network.layerState());
+        }
     }
 
     /** The epoch's order of the whole training set, the same as one process would use. */

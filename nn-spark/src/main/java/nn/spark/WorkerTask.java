@@ -19,8 +19,10 @@ final class WorkerTask implements Function<Integer, WorkerResult> {
     @Override
     public WorkerResult call(Integer worker) {
         SyncRequest request = sync.value();
+        WorkerResult result = Replica.of(job.value(), worker).run(request);
+        // After the steps, the hardest case for a retry: the first attempt's work is lost, its effects are not.
         failOnFirstAttemptIfAsked(job.value().failAt(), request, worker);
-        return Replica.of(job.value(), worker).run(request);
+        return result;
     }
 
     /** The test hook of {@link WorkerJob#failAt()}: a task that dies on its first attempt only. */

@@ -52,7 +52,11 @@ class SparkTrainingTest {
 
     /** Trains on 2000 examples; a null master trains in this process alone, a batch overrides the file's. */
     static Outcome train(String master, int epochs, int syncEvery, Integer batch) throws Exception {
-        Graph graph = ModelCompiler.compile(projectDir().resolve("examples/mnist-mlp.nn"), registry).graph();
+        return train(master, epochs, syncEvery, batch, projectDir().resolve("examples/mnist-mlp.nn"));
+    }
+
+    static Outcome train(String master, int epochs, int syncEvery, Integer batch, Path model) throws Exception {
+        Graph graph = ModelCompiler.compile(model, registry).graph();
         TrainSpec spec = graph.train().withEpochs(epochs);
         Map<String, Object> args = new LinkedHashMap<>(spec.data().args());
         args.put("train_limit", 2000);
@@ -129,6 +133,37 @@ class SparkTrainingTest {
             System.clearProperty(SparkTraining.FAIL_AT_PROPERTY);
         }
         assertEquals(0, clean.failedTasks());
+        assertEquals(1, failed.failedTasks(), "the injected failure should have happened once");
+        assertEquals(clean.driver(), failed.driver(), "the retried run must end with the same parameters");
+        assertEquals(clean.accuracy(), failed.accuracy());
+    }
+
+    @Test
+    void aTaskRetriedAfterItsStepsCountsBatchNormAndDropoutOnce(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path model = dir.resolve("bn.nn");
+        java.nio.file.Files.writeString(model, """
+                model bn {
+                    input image: [1, 28, 28]
+                    image -> flatten() -> dense(32) -> batchnorm() -> relu() -> dropout(0.2) -> dense(10) -> logits
+                    output logits
+                }
+                train {
+                    data      = mnist(normalize = [0.5, 0.5])
+                    loss      = cross_entropy(logits, label)
+                    optimizer = adam(lr = 1e-3)
+                    batch     = 64
+                    epochs    = 1
+                    seed      = 3
+                }
+                """);
+        Outcome clean = train("local[2]", 1, 1, null, model);
+        Outcome failed;
+        System.setProperty(SparkTraining.FAIL_AT_PROPERTY, "1:5:1");
+        try {
+            failed = train("local[2,2]", 1, 1, null, model);
+        } finally {
+            System.clearProperty(SparkTraining.FAIL_AT_PROPERTY);
+        }
         assertEquals(1, failed.failedTasks(), "the injected failure should have happened once");
         assertEquals(clean.driver(), failed.driver(), "the retried run must end with the same parameters");
         assertEquals(clean.accuracy(), failed.accuracy());
