@@ -48,7 +48,10 @@ final class Expander {
     void statements(Scope scope, List<NnParser.StatementContext> statements) {
         for (NnParser.StatementContext s : statements) declareNames(scope, s);
         for (NnParser.StatementContext s : statements) {
-            if (parts.full()) return;
+            if (!parts.step()) {
+                tooLarge(s);
+                return;
+            }
             if (s.inputDecl() != null && scope.isModel()) input(scope, s.inputDecl());
             else if (s.assignment() != null) chain(scope, s.assignment().chain(), s.assignment().name);
             else if (s.chain() != null) chain(scope, s.chain(), null);
@@ -190,11 +193,15 @@ final class Expander {
             }
         }
         for (int k = 0; k < times; k++) {
-            if (parts.full()) {
+            if (!parts.step()) {
                 tooLarge(r);
                 break;
             }
             for (int i = 0; i < steps.size(); i++) {
+                if (!parts.step()) {
+                    tooLarge(r);
+                    return previous;
+                }
                 Token stepName = k == times - 1 && i == lastCall ? name : null;
                 if (steps.get(i) instanceof NnParser.CallStepContext c) {
                     previous = call(scope, c.call(), java.util.Collections.singletonList(previous), stepName, false);
@@ -215,7 +222,7 @@ final class Expander {
      * Returns the graph name of the node it makes (null when that failed).
      */
     private String call(Scope scope, NnParser.CallContext call, List<String> chained, Token name, boolean standalone) {
-        if (parts.full()) {
+        if (!parts.step()) {
             tooLarge(call);
             return null;
         }
@@ -364,8 +371,11 @@ final class Expander {
     }
 
     private void tooLarge(org.antlr.v4.runtime.ParserRuleContext where) {
-        reporter.error(Source.Span.of(where), "the model grows past " + GraphParts.MAX_NODES + " nodes here",
-                "check the repeat counts and the blocks used inside repeats");
+        String message = parts.limitMessage();
+        if (message != null) {
+            reporter.error(Source.Span.of(where), message,
+                    "check the repeat counts (nested repeats multiply) and the blocks used inside repeats");
+        }
     }
 
     // ------------------------------------------------------------ names
