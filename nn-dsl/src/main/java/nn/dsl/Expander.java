@@ -222,7 +222,7 @@ final class Expander {
      * Returns the graph name of the node it makes (null when that failed).
      */
     private String call(Scope scope, NnParser.CallContext call, List<String> chained, Token name, boolean standalone) {
-        if (!parts.step()) {
+        if (!parts.step(tokens(call))) {
             tooLarge(call);
             return null;
         }
@@ -290,6 +290,10 @@ final class Expander {
     private String expand(Scope scope, NnParser.CallContext call, Definitions.BlockDef block, List<String> inputs,
                           int taken, Token name) {
         definitions.markUsed(block.name());
+        if (!parts.step(tokens(block.tree()) + definitions.values().constants().size())) {
+            tooLarge(call);
+            return null;
+        }
         String local = name != null ? name.getText() : scope.autoName(block.name());
         String graphName = scope.graphName(local);
         if (name != null && !define(scope, name, null)) return null;
@@ -368,6 +372,11 @@ final class Expander {
         List<String> names = new ArrayList<>();
         for (Token t : block.inputs()) names.add(t.getText());
         return String.join(", ", names);
+    }
+
+    /** The tokens a rule spans: what visiting it costs, roughly. */
+    private static long tokens(org.antlr.v4.runtime.ParserRuleContext rule) {
+        return rule.getStop() == null ? 1 : Math.max(1, rule.getStop().getTokenIndex() - rule.getStart().getTokenIndex() + 1);
     }
 
     private void tooLarge(org.antlr.v4.runtime.ParserRuleContext where) {

@@ -20,9 +20,10 @@ import java.util.Set;
 final class GraphParts {
     static final int MAX_NODES = 10_000;
     /**
-     * Statements, steps and repeat rounds visited while building. A step costs well under a
-     * microsecond, so the budget bounds a compile to about a second; a real model takes a
-     * few times {@link #MAX_NODES} at most.
+     * The work budget of building, in steps: a statement or repeat round costs one, a call as
+     * many as its tokens (binding its arguments takes that long), a block use as many as the
+     * block's tokens and the constants its scope copies. A step costs well under a microsecond;
+     * a real model takes a few tens of thousands.
      */
     static final long MAX_STEPS = 1_000_000;
 
@@ -59,7 +60,13 @@ final class GraphParts {
 
     /** Counts one step of building; false (and full from then on) once the budget is spent. */
     boolean step() {
-        if (++steps > MAX_STEPS) {
+        return step(1);
+    }
+
+    /** Counts `cost` steps of building; false (and full from then on) once the budget is spent. */
+    boolean step(long cost) {
+        steps += cost;
+        if (steps > MAX_STEPS) {
             outOfSteps = true;
             full = true;
         }
