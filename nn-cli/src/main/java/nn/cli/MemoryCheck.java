@@ -37,13 +37,13 @@ final class MemoryCheck {
         if (nativeLimit > 0 && m.nativeBytes() > nativeLimit) {
             throw new RunFailure(model + " needs about " + format(m.nativeBytes()) + " of native memory for its tensors"
                     + parts + ", but ND4J may use " + format(nativeLimit) + " here (JavaCPP's limit follows -Xmx: "
-                    + "NN_JAVA_OPTS=-Xmx" + gigabytesFor(m.nativeBytes()) + "g raises it)");
+                    + "NN_JAVA_OPTS=-Xmx" + gigabytesFor(m) + "g raises it)");
         }
         long heap = Runtime.getRuntime().maxMemory();
         if (m.heapBytes() > heap) {
             throw new RunFailure(model + " needs about " + format(m.heapBytes()) + " of Java heap for the optimizer"
                     + parts + ", but the heap may grow to " + format(heap) + " (NN_JAVA_OPTS=-Xmx"
-                    + gigabytesFor(m.heapBytes()) + "g raises it)");
+                    + gigabytesFor(m) + "g raises it)");
         }
     }
 
@@ -55,7 +55,8 @@ final class MemoryCheck {
         return 0;
     }
 
-    private static long gigabytesFor(long bytes) {
-        return bytes / (1L << 30) + 2;
+    /** A heap size (GiB) that lets both the heap and JavaCPP's native limit, which follows it, hold the model. */
+    private static long gigabytesFor(MemoryEstimate m) {
+        return Math.max(m.nativeBytes(), m.heapBytes()) / (1L << 30) + 2;
     }
 }
