@@ -3,6 +3,7 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;
+import nn.api.train.MemoryEstimate;
 import nn.dsl.Compiled;
 import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
@@ -41,6 +42,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println(file + ": model " + compiled.graph().name());
         out.print(LayerTable.format(rows));
         out.println(compiled.graph().train() == null ? "no train section" : "train: " + TrainSummary.describe(compiled.graph().train()));
+        out.print(MemoryReport.describe(MemoryEstimate.of(rows, compiled.graph().train(), registry)));
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;
+import nn.api.train.MemoryEstimate;
 import nn.dsl.Compiled;
 import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ final class SummaryCommand implements Callable<Integer> {
         Warnings.print(compiled, spec.commandLine().getErr());
         List<ModelSummary.Row> rows = ModelSummary.rows(compiled.graph(), compiled.shapes(), registry);
         spec.commandLine().getOut().print(SummaryTable.format(compiled.graph(), rows));
+        spec.commandLine().getOut().print(MemoryReport.describe(MemoryEstimate.of(rows, compiled.graph().train(), registry)));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

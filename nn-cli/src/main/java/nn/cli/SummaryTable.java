@@ -32,7 +32,7 @@ final class SummaryTable {
         for (String[] row : cells) s.append(line(row, width)).append('\n');
         s.append(rule).append('\n');
         long total = ModelSummary.total(rows);
-        s.append(String.format("total parameters: %,d (%s)%n", total, bytes(total * Float.BYTES)));
+        s.append(String.format("total parameters: %,d (%s)%n", total, bytes(nn.api.graph.TensorSize.multiply(total, Float.BYTES))));
         s.append(String.format("inputs: %d, nodes: %d, outputs: %s%n", graph.inputs().size(), graph.nodes().size(),
                 String.join(", ", graph.outputs())));
         return s.toString();

@@ -101,7 +101,7 @@ final class ArgumentBinder {
     /** The value of one argument; an int too large for an int parameter is reported here. */
     private Object convert(NnParser.ValueContext value, Param param) {
         Object v = values.convert(value);
-        if (v instanceof Long && param != null && param.type() == ParamType.INT) {
+        if (param != null && param.type().takesInt() && ParamType.tooLargeForInt(v)) {
             reporter.error(Source.Span.of(value), "'" + param.name() + "' is " + v + ", too large for an int",
                     param.signature());
             return Values.INVALID;

@@ -48,7 +48,10 @@ final class Expander {
     void statements(Scope scope, List<NnParser.StatementContext> statements) {
         for (NnParser.StatementContext s : statements) declareNames(scope, s);
         for (NnParser.StatementContext s : statements) {
-            if (parts.full()) return;
+            if (!parts.step()) {
+                tooLarge(s);
+                return;
+            }
             if (s.inputDecl() != null && scope.isModel()) input(scope, s.inputDecl());
             else if (s.assignment() != null) chain(scope, s.assignment().chain(), s.assignment().name);
             else if (s.chain() != null) chain(scope, s.chain(), null);
@@ -190,11 +193,15 @@ final class Expander {
             }
         }
         for (int k = 0; k < times; k++) {
-            if (parts.full()) {
+            if (!parts.step()) {
                 tooLarge(r);
                 break;
             }
             for (int i = 0; i < steps.size(); i++) {
+                if (!parts.step()) {
+                    tooLarge(r);
+                    return previous;
+                }
                 Token stepName = k == times - 1 && i == lastCall ? name : null;
                 if (steps.get(i) instanceof NnParser.CallStepContext c) {
                     previous = call(scope, c.call(), java.util.Collections.singletonList(previous), stepName, false);
@@ -215,7 +222,7 @@ final class Expander {
      * Returns the graph name of the node it makes (null when that failed).
      */
     private String call(Scope scope, NnParser.CallContext call, List<String> chained, Token name, boolean standalone) {
-        if (parts.full()) {
+        if (!parts.step(tokens(call))) {
             tooLarge(call);
             return null;
         }
@@ -283,6 +290,10 @@ final class Expander {
     private String expand(Scope scope, NnParser.CallContext call, Definitions.BlockDef block, List<String> inputs,
                           int taken, Token name) {
         definitions.markUsed(block.name());
+        if (!parts.step(tokens(block.tree()) + definitions.values().constants().size())) {
+            tooLarge(call);
+            return null;
+        }
         String local = name != null ? name.getText() : scope.autoName(block.name());
         String graphName = scope.graphName(local);
         if (name != null && !define(scope, name, null)) return null;
@@ -363,9 +374,17 @@ final class Expander {
         return String.join(", ", names);
     }
 
+    /** The tokens a rule spans: what visiting it costs, roughly. */
+    private static long tokens(org.antlr.v4.runtime.ParserRuleContext rule) {
+        return rule.getStop() == null ? 1 : Math.max(1, rule.getStop().getTokenIndex() - rule.getStart().getTokenIndex() + 1);
+    }
+
     private void tooLarge(org.antlr.v4.runtime.ParserRuleContext where) {
-        reporter.error(Source.Span.of(where), "the model grows past " + GraphParts.MAX_NODES + " nodes here",
-                "check the repeat counts and the blocks used inside repeats");
+        String message = parts.limitMessage();
+        if (message != null) {
+            reporter.error(Source.Span.of(where), message,
+                    "check the repeat counts (nested repeats multiply) and the blocks used inside repeats");
+        }
     }
 
     // ------------------------------------------------------------ names

@@ -1,9 +1,13 @@
 package nn.dsl;
 
 import nn.api.graph.Shape;
+import nn.api.graph.TensorSize;
 import nn.dsl.grammar.NnParser;
 
-/** A shape literal, `[1, 28, 28]`: every dimension a positive int (a constant will do). */
+/**
+ * A shape literal, `[1, 28, 28]`: every dimension a positive int (a constant will do), and
+ * no more values than one tensor may hold (dimensions that multiply past 2^63 would wrap).
+ */
 final class Shapes {
     private final Reporter reporter;
     private final Values values;
@@ -36,6 +40,14 @@ final class Shapes {
                 ok = false;
             }
         }
-        return ok ? Shape.of(dims) : null;
+        if (!ok) return null;
+        long[] wide = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) wide[i] = dims[i];
+        String tooLarge = TensorSize.tooLarge("the input shape", wide);
+        if (tooLarge != null) {
+            reporter.error(Source.Span.of(list), tooLarge, "an input shape is one example's, without the batch");
+            return null;
+        }
+        return Shape.of(dims);
     }
 }

@@ -145,7 +145,7 @@ final class TrainSection {
         Object v = values.convert(s.value());
         if (v == Values.INVALID) return;
         Source.Span at = Source.Span.of(s.value());
-        if (v instanceof Long && SETTINGS.find(key).type() == ParamType.INT) {
+        if (ParamType.tooLargeForInt(v) && SETTINGS.find(key).type().takesInt()) {
             reporter.error(at, "'" + key + "' is " + v + ", too large for an int", SETTINGS.find(key).signature());
             return;
         }

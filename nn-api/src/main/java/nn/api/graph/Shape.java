@@ -5,14 +5,29 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
 
-/** The shape of one example, without the batch dimension: [1, 28, 28] for an MNIST image. */
+/**
+ * The shape of one example, without the batch dimension: [1, 28, 28] for an MNIST image.
+ * It holds at most {@link TensorSize#MAX_ELEMENTS} values: a larger one is refused with
+ * {@link TooLarge}, so that no size computed from a shape can wrap around.
+ */
 public final class Shape {
     private final int[] dims;
 
-    private Shape(int[] dims) {
-        for (int d : dims) {
-            if (d <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
+    /** A shape would hold more values than one tensor may: bad input, not a bug (shape inference reports it). */
+    public static final class TooLarge extends IllegalArgumentException {
+        TooLarge(String message) {
+            super(message);
         }
+    }
+
+    private Shape(int[] dims) {
+        long[] wide = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] <= 0) throw new IllegalArgumentException("shape dimensions must be positive: " + Arrays.toString(dims));
+            wide[i] = dims[i];
+        }
+        String tooLarge = TensorSize.tooLarge("the shape", wide);
+        if (tooLarge != null) throw new TooLarge(tooLarge);
         this.dims = dims.clone();
     }
 
@@ -34,10 +49,10 @@ public final class Shape {
         return dims[i];
     }
 
-    /** Number of values in one example. */
+    /** Number of values in one example: at most {@link TensorSize#MAX_ELEMENTS}. */
     public long size() {
         long n = 1;
-        for (int d : dims) n *= d;
+        for (int d : dims) n *= d; // cannot overflow: the constructor checked the product
         return n;
     }
 

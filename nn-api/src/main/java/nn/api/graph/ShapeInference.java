@@ -2,6 +2,7 @@ package nn.api.graph;
 
 import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
+import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
 import nn.api.spi.LayerProvider;
 import nn.api.spi.MergeProvider;
@@ -52,15 +53,40 @@ public final class ShapeInference {
                 continue;
             }
             try {
-                shapes.put(node.name(), outputShape(provider, inputs, new Args(node.args())));
+                Args args = new Args(node.args());
+                Shape output = outputShape(provider, inputs, args);
+                String tooLarge = provider instanceof LayerProvider layer ? parameterTooLarge(layer, inputs.get(0), args) : null;
+                if (tooLarge != null) failures.add(new Failure(node.name(), node.op() + ": " + tooLarge));
+                else shapes.put(node.name(), output);
             } catch (ShapeException e) {
                 failures.add(new Failure(node.name(), e.getMessage()));
+            } catch (Shape.TooLarge e) { // an output or an input to it beyond the tensor cap: the input's fault
+                failures.add(new Failure(node.name(), node.op() + ": " + e.getMessage()));
             } catch (RuntimeException | LinkageError e) { // a bug in the provider: name it, go on checking
                 failures.add(new Failure(node.name(),
                         ProviderFailure.describe(node.op(), provider.getClass(), "while checking shapes", e)));
             }
         }
         return new Result(shapes, failures);
+    }
+
+    /**
+     * Why one of the layer's parameter tensors is too large to exist (`dense(2147483647)` after
+     * 784 features), or null. The layer is made only to read its parameter shapes: making a
+     * layer allocates nothing.
+     */
+    private static String parameterTooLarge(LayerProvider provider, Shape input, Args args) {
+        List<ParamSpec> specs;
+        try {
+            specs = provider.create(input, args).parameters();
+        } catch (RuntimeException e) { // a layer that cannot be made before training: building the network checks it
+            return null;
+        }
+        for (ParamSpec spec : specs) {
+            String problem = TensorSize.tooLarge("its parameter " + spec.name(), spec.shape());
+            if (problem != null) return problem;
+        }
+        return null;
     }
 
     private static Shape outputShape(Provider provider, List<Shape> inputs, Args args) throws ShapeException {

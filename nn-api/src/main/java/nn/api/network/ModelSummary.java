@@ -4,6 +4,7 @@ import nn.api.graph.Graph;
 import nn.api.graph.GraphInput;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
+import nn.api.graph.TensorSize;
 import nn.api.registry.Registry;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
@@ -35,7 +36,7 @@ public final class ModelSummary {
             long count = 0;
             if (p instanceof LayerProvider layer && node.inputs().size() == 1) {
                 for (ParamSpec spec : layer.create(shapes.get(node.inputs().get(0)), new Args(node.args())).parameters()) {
-                    count += spec.size();
+                    count = TensorSize.add(count, spec.size());
                 }
             }
             rows.add(new Row(node.name(), node.op(), shapes.get(node.name()), count, node.inputs()));
@@ -44,6 +45,8 @@ public final class ModelSummary {
     }
 
     public static long total(List<Row> rows) {
-        return rows.stream().mapToLong(Row::parameters).sum();
+        long total = 0;
+        for (Row r : rows) total = TensorSize.add(total, r.parameters()); // saturates: a sum that wraps reads as a small model
+        return total;
     }
 }

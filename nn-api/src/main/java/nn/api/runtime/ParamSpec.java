@@ -5,9 +5,8 @@ package nn.api.runtime;
  * fan-out the initialiser scales by, and the initialiser to use.
  */
 public record ParamSpec(String name, long[] shape, int fanIn, int fanOut, String initializer) {
+    /** The number of values, exact ({@link Long#MAX_VALUE} if past a long; shape inference refuses more than a tensor may hold). */
     public long size() {
-        long n = 1;
-        for (long d : shape) n *= d;
-        return n;
+        return nn.api.graph.TensorSize.elements(shape);
     }
 }

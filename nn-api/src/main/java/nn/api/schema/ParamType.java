@@ -23,13 +23,25 @@ public enum ParamType {
         return word;
     }
 
+    /** Whether the type takes an int; a long literal beyond an int is then an error, never truncated. */
+    public boolean takesInt() {
+        return this == INT || this == INT_OR_STRING;
+    }
+
+    /** A long literal that an int parameter cannot hold. */
+    public static boolean tooLargeForInt(Object value) {
+        return value instanceof Long l && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE);
+    }
+
     /**
-     * Converts a literal value to this type, or returns null when it does not fit.
+     * Converts a literal value to this type, or returns null when it does not fit (a long
+     * beyond an int's range does not fit an int: `padding = 4294967297` is not 1).
      * An int literal is accepted where a float is expected (as `lr = 1` means 1.0).
      */
     public Object coerce(Object value) {
         return switch (this) {
-            case INT -> value instanceof Integer || value instanceof Long ? ((Number) value).intValue() : null;
+            case INT -> (value instanceof Integer || value instanceof Long) && !tooLargeForInt(value)
+                    ? ((Number) value).intValue() : null;
             case FLOAT -> value instanceof Number n ? n.doubleValue() : null;
             case BOOL -> value instanceof Boolean ? value : null;
             case STRING -> value instanceof String ? value : null;

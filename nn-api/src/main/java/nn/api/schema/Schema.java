@@ -98,6 +98,10 @@ public final class Schema {
     }
 
     private void accept(Param p, Object raw, ArgRef where, Map<String, Object> values, ProblemSink sink) {
+        if (p.type().takesInt() && ParamType.tooLargeForInt(raw)) {
+            sink.problem(where, "'" + p.name() + "' is " + raw + ", too large for an int", p.signature());
+            return;
+        }
         Object value = p.type().coerce(raw);
         if (value == null) {
             sink.problem(where, "'" + p.name() + "' must be " + article(p.type().word()) + ", not "

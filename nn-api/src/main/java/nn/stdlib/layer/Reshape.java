@@ -2,6 +2,7 @@ package nn.stdlib.layer;
 
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
+import nn.api.graph.TensorSize;
 import nn.api.runtime.Layer;
 import nn.api.schema.Args;
 import nn.api.schema.Param;
@@ -71,7 +72,7 @@ public final class Reshape implements Layer {
                     inferred = i;
                 } else {
                     dims[i] = n;
-                    known *= n;
+                    known = TensorSize.multiply(known, n); // saturates, never wraps: then no size matches
                 }
             }
             long size = input.size();
@@ -83,7 +84,7 @@ public final class Reshape implements Layer {
                 dims[inferred] = Math.toIntExact(size / known);
             } else if (known != size) {
                 throw new ShapeException("reshape: " + input + " has " + size + " values but " + shape + " holds "
-                        + known + "; expected the same number");
+                        + TensorSize.count(known) + "; expected the same number");
             }
             return Shape.of(dims);
         }

@@ -2,6 +2,7 @@ package nn.stdlib.layer;
 
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
+import nn.api.graph.TensorSize;
 import nn.api.schema.Args;
 import nn.api.schema.Param;
 import nn.api.schema.ParamType;
@@ -28,29 +29,40 @@ record SlidingWindow(int kernel, int stride, int padding, boolean same, int dila
         return new SlidingWindow(kernel, stride, same ? 0 : ((Number) padding).intValue(), same, dilation);
     }
 
-    /** The span the dilated kernel covers. */
-    int extent() {
-        return (kernel - 1) * dilation + 1;
+    /** The span the dilated kernel covers (in long: a large kernel times a large dilation passes an int). */
+    long extent() {
+        return (kernel - 1L) * dilation + 1;
+    }
+
+    /** The padded size of an input side: in long, as twice a large padding passes an int. */
+    private long padded(int in) {
+        return in + 2L * padding;
     }
 
     /** Output height or width for an input of this size; zero or less when the window does not fit. */
-    int outputSize(int in) {
-        if (same) return (in + stride - 1) / stride;
-        int span = in + 2 * padding;
+    long outputLength(int in) {
+        if (same) return (in + (long) stride - 1) / stride;
+        long span = padded(in);
         return span < extent() ? 0 : (span - extent()) / stride + 1;
+    }
+
+    /** {@link #outputLength} of a shape that shape inference accepted, where it fits an int. */
+    int outputSize(int in) {
+        return Math.toIntExact(outputLength(in));
     }
 
     /** The output [channels, h', w'] for an image input, or why the input does not fit. */
     Shape outputShape(String op, Shape input, int channels) throws ShapeException {
         requireImage(op, input);
-        int h = outputSize(input.dim(1)), w = outputSize(input.dim(2));
+        long h = outputLength(input.dim(1)), w = outputLength(input.dim(2));
         if (h <= 0 || w <= 0) {
             throw new ShapeException(op + ": the " + (dilation > 1 ? "dilated " : "") + "kernel spans " + extent()
                     + " pixels but the input " + input + " with padding " + padding + " is only "
-                    + (input.dim(1) + 2 * padding) + "x" + (input.dim(2) + 2 * padding)
+                    + padded(input.dim(1)) + "x" + padded(input.dim(2))
                     + "; expected height and width + 2 * padding >= " + extent());
         }
-        return Shape.of(channels, h, w);
+        return Shape.of(channels, TensorSize.dimension(op, "the output height", h),
+                TensorSize.dimension(op, "the output width", w));
     }
 
     static void requireImage(String op, Shape input) throws ShapeException {

@@ -2,6 +2,7 @@ package nn.stdlib.merge;
 
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
+import nn.api.graph.TensorSize;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.MergeLayer;
 import nn.api.schema.Args;
@@ -90,6 +91,7 @@ public final class Concat implements MergeLayer {
                         + " " + first);
             }
             int[] out = first.dims();
+            long joined = first.dim(axis); // summed in long: three inputs of 2^31 - 1 would wrap to a positive int
             for (int i = 1; i < inputs.size(); i++) {
                 Shape s = inputs.get(i);
                 boolean fits = s.rank() == first.rank();
@@ -98,8 +100,9 @@ public final class Concat implements MergeLayer {
                     throw new ShapeException("concat along axis " + axis + " needs inputs equal in every other axis, got "
                             + first + " and " + s + " (input " + (i + 1) + ")");
                 }
-                out[axis] += s.dim(axis);
+                joined += s.dim(axis);
             }
+            out[axis] = TensorSize.dimension("concat", "axis " + axis + " of the output", joined);
             return Shape.of(out);
         }
 

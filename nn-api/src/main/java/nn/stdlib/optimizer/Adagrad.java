@@ -53,6 +53,11 @@ public final class Adagrad extends FlatOptimizer {
         }
 
         @Override
+        public int stateSlots(Args args) {
+            return 1; // the sum of squared gradients
+        }
+
+        @Override
         public Optimizer create(Args args, long parameterCount) {
             return new Adagrad(args);
         }

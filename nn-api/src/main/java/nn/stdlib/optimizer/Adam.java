@@ -79,6 +79,11 @@ public class Adam extends FlatOptimizer {
         }
 
         @Override
+        public int stateSlots(Args args) {
+            return 2; // first and second moments
+        }
+
+        @Override
         public Optimizer create(Args args, long parameterCount) {
             return new Adam(args);
         }

@@ -23,6 +23,11 @@ public final class AdamW extends Adam {
         }
 
         @Override
+        public int stateSlots(Args args) {
+            return 2; // first and second moments
+        }
+
+        @Override
         public Optimizer create(Args args, long parameterCount) {
             return new AdamW(args);
         }

@@ -72,6 +72,11 @@ public final class RmsProp extends FlatOptimizer {
         }
 
         @Override
+        public int stateSlots(Args args) {
+            return 2; // the squared-gradient average and the update buffer, allocated whatever the momentum
+        }
+
+        @Override
         public Optimizer create(Args args, long parameterCount) {
             return new RmsProp(args);
         }

@@ -65,6 +65,11 @@ public final class Sgd extends FlatOptimizer {
         }
 
         @Override
+        public int stateSlots(Args args) {
+            return 1; // the velocity, allocated on the first step even without momentum
+        }
+
+        @Override
         public Optimizer create(Args args, long parameterCount) {
             return new Sgd(args);
         }
