@@ -2,6 +2,10 @@ package nn.cli;
 
 import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.CheckpointReader;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.graph.Node;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,5 +27,19 @@ final class Checkpoints {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new UserError(m.startsWith(file.toString()) ? m : file + ": cannot read checkpoint: " + m);
         }
+    }
+
+    /**
+     * The trained network a checkpoint holds. An operation the registry lacks (a plugin not
+     * loaded) is a problem with what the user gave, so it is a UserError naming the file.
+     */
+    static Network network(Path file, Checkpoint checkpoint, Registry registry) {
+        for (Node node : checkpoint.graph().nodes()) {
+            if (registry.operation(node.op()) == null) {
+                throw new UserError(file + ": node '" + node.name() + "' uses unknown operation '" + node.op()
+                        + "' (from a plugin? load it with --plugins DIR)");
+            }
+        }
+        return CheckpointRestore.network(checkpoint, registry);
     }
 }

@@ -2,7 +2,6 @@ package nn.cli;
 
 import com.google.inject.Inject;
 import nn.api.checkpoint.Checkpoint;
-import nn.api.checkpoint.CheckpointRestore;
 import nn.api.data.Dataset;
 import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
@@ -65,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
         List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, input)).toList(); // all readable first
         var train = checkpoint.graph().train();
         backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
-        Network network = CheckpointRestore.network(checkpoint, registry);
+        Network network = Checkpoints.network(checkpointFile, checkpoint, registry);
         int classes = (int) network.outputShape().size();
         List<String> names = CheckpointMeta.classNames(checkpoint.meta(), classes);
         Normalization normalization = CheckpointMeta.normalization(checkpoint.meta());

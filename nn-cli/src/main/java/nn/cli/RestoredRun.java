@@ -1,7 +1,6 @@
 package nn.cli;
 
 import nn.api.checkpoint.Checkpoint;
-import nn.api.checkpoint.CheckpointRestore;
 import nn.api.data.Dataset;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
@@ -23,7 +22,7 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
             throw new UserError(file + ": the checkpoint's model names no data set " + purpose);
         }
         backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), null);
-        return new RestoredRun(checkpoint, CheckpointRestore.network(checkpoint, registry), dataset);
+        Network network = Checkpoints.network(file, checkpoint, registry); // a missing plugin is told before data loads
+        return new RestoredRun(checkpoint, network, data.load(registry, train.data(), null));
     }
 }

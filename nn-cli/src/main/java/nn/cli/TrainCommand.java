@@ -3,7 +3,6 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.data.Dataset;
 import nn.api.checkpoint.Checkpoint;
-import nn.api.checkpoint.CheckpointRestore;
 import nn.api.data.Augmentation;
 import nn.api.graph.Call;
 import nn.api.graph.Graph;
@@ -120,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
 
         Backend selected = backend.activate(registry, train.backend(), train.threads());
         Dataset dataset = data.load(registry, train.data(), null);
-        Network network = from != null ? CheckpointRestore.network(from, registry)
+        Network network = from != null ? Checkpoints.network(resume, from, registry)
                 : new NetworkBuilder(registry).seed(train.seed()).build(graph);
         Loss loss = create(registry.losses().get(train.loss().name()), train.loss().args());
         Optimizer optimizer = optimizer(train.optimizer(), network.parameterCount());
