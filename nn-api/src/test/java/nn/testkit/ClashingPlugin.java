@@ -20,15 +20,21 @@ final class ClashingPlugin {
     }
 
     static LayerProvider provider() throws Exception {
+        return provider(DenseAgain.class);
+    }
+
+    /** A layer provider of the given class (in org.example.clash), defined by a class loader of its own that registers it. */
+    static LayerProvider provider(Class<? extends LayerProvider> type) throws Exception {
+        String className = type.getName();
         Path dir = Files.createTempDirectory("clashing-plugin");
         Path services = dir.resolve("META-INF/services/" + LayerProvider.class.getName());
         Files.createDirectories(services.getParent());
-        Files.writeString(services, DenseAgain.class.getName() + "\n");
+        Files.writeString(services, className + "\n");
         ClassLoader parent = ClashingPlugin.class.getClassLoader();
         URLClassLoader loader = new URLClassLoader(new URL[]{dir.toUri().toURL()}, parent) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (!name.equals(DenseAgain.class.getName())) return super.loadClass(name, resolve);
+                if (!name.equals(className)) return super.loadClass(name, resolve);
                 synchronized (getClassLoadingLock(name)) {
                     Class<?> c = findLoadedClass(name);
                     return c != null ? c : defineFromParent(name);
@@ -45,6 +51,6 @@ final class ClashingPlugin {
                 }
             }
         };
-        return (LayerProvider) loader.loadClass(DenseAgain.class.getName()).getConstructor().newInstance();
+        return (LayerProvider) loader.loadClass(className).getConstructor().newInstance();
     }
 }

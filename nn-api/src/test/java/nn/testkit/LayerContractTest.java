@@ -150,6 +150,21 @@ class LayerContractTest {
         assertEquals(Dense.Provider.class, Registry.load(clashing.getClass().getClassLoader()).layers().get("dense").getClass());
     }
 
+    @Test
+    void aPluginLayerNamedLikeABuiltInActivationIsLeftOutWithAFault() throws Exception {
+        LayerProvider relu = ClashingPlugin.provider(org.example.clash.ReluLayer.class);
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(
+                new nn.api.registry.ProvidersModule(relu.getClass().getClassLoader()));
+        Registry registry = injector.getInstance(Registry.class);
+        assertEquals(nn.stdlib.activation.Relu.Provider.class, registry.operation("relu").getClass());
+        assertTrue(!registry.layers().containsKey("relu"), registry.layers().keySet().toString());
+        assertTrue(injector.getInstance(nn.api.plugin.Plugins.class).faults().toString().contains(
+                "'relu' is already a built-in activation, so org.example.clash.ReluLayer is left out: rename it"),
+                injector.getInstance(nn.api.plugin.Plugins.class).faults().toString());
+        AssertionError e = assertThrows(AssertionError.class, () -> LayerContract.of(relu).checkRegistered());
+        assertTrue(e.getMessage().startsWith("'relu' is already a built-in activation"), e.getMessage());
+    }
+
     enum Mistake { NONE, WRITES_INPUT, WRITES_INCOMING_GRADIENT, REUSES_OUTPUT_IN_BACKWARD, ACCUMULATES_GRADIENT, FORGETS_STATE, BAD_INITIALISER }
 
     /**
