@@ -25,8 +25,15 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** The largest relative error found, and where. */
-    public record Result(double maxRelativeError, String where) {
+    /**
+     * The largest relative error found and where (the element by its position, e.g.
+     * {@code input[1, 0, 2, 3]}), and how many of the checked elements are over the tolerance.
+     */
+    public record Result(double maxRelativeError, String where, long wrong, long checked) {
+        public Result(double maxRelativeError, String where) {
+            this(maxRelativeError, where, maxRelativeError < TOLERANCE ? 0 : 1, 1);
+        }
+
         public boolean passed() {
             return maxRelativeError < TOLERANCE;
         }
@@ -71,7 +78,7 @@ public final class GradientCheck {
 
         DoubleSupplier loss = () -> layer.forward(x, true).mul(r).sumNumber().doubleValue();
         Result worst = compare("input", x, gx, loss);
-        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+        for (Map.Entry<String, INDArray> p : new java.util.TreeMap<>(params).entrySet()) {
             Result res = compare(p.getKey(), p.getValue(), analytic.get(p.getKey()), loss);
             if (res.maxRelativeError() > worst.maxRelativeError()) worst = res;
         }
@@ -121,7 +128,13 @@ public final class GradientCheck {
 
     /** Central differences on each element of `variable`, against `analytic`. */
     public static Result compare(String name, INDArray variable, INDArray analytic, DoubleSupplier loss) {
+        if (analytic == null || !java.util.Arrays.equals(analytic.shape(), variable.shape())) {
+            return new Result(Double.POSITIVE_INFINITY, name + ": the gradient has shape "
+                    + (analytic == null ? "none" : java.util.Arrays.toString(analytic.shape())) + ", not "
+                    + java.util.Arrays.toString(variable.shape()), variable.length(), variable.length());
+        }
         double worst = 0;
+        long wrong = 0;
         String where = name;
         for (long i = 0; i < variable.length(); i++) {
             double original = variable.getDouble(i);
@@ -135,15 +148,31 @@ public final class GradientCheck {
             double scale = Math.max(Math.abs(numeric) + Math.abs(a), 1e-8);
             double error = Math.abs(numeric - a) / scale;
             if (Math.abs(numeric - a) < 1e-9) error = 0; // both effectively zero
+            if (Double.isNaN(error)) error = Double.POSITIVE_INFINITY;
+            if (error >= TOLERANCE) wrong++;
             if (error > worst) {
                 worst = error;
-                where = name + "[" + i + "] analytic " + a + " numeric " + numeric;
+                where = name + position(variable.shape(), i) + ": analytic " + a + ", numeric " + numeric;
             }
         }
-        return new Result(worst, where);
+        return new Result(worst, where, wrong, variable.length());
+    }
+
+    /** A flat (row-major) index as a position, e.g. {@code [1, 0, 2, 3]} for [n, c, h, w]. */
+    public static String position(long[] shape, long flat) {
+        long[] at = new long[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            long size = Math.max(shape[d], 1);
+            at[d] = flat % size;
+            flat /= size;
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int d = 0; d < at.length; d++) sb.append(d == 0 ? "" : ", ").append(at[d]);
+        return sb.append(']').toString();
     }
 
     public static List<String> describe(Result r) {
-        return List.of(String.format("max relative error %.3g at %s", r.maxRelativeError(), r.where()));
+        return List.of(String.format("%d of %d elements off; max relative error %.3g at %s", r.wrong(), r.checked(),
+                r.maxRelativeError(), r.where()));
     }
 }

@@ -14,11 +14,15 @@ import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import nn.api.plugin.Plugins;
+import nn.api.registry.BuiltIn;
 import nn.api.registry.ProvidersModule;
 import nn.api.registry.Registry;
 import nn.api.runtime.Activation;
 import nn.api.runtime.ActivationLayer;
+import nn.api.runtime.Initializers;
 import nn.api.runtime.Layer;
+import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
 import nn.api.spi.ActivationProvider;
 import nn.api.spi.LayerProvider;
@@ -47,12 +51,20 @@ import java.util.Random;
  *   LayerContract.of(new Swish.Provider()).args(Map.of("beta", 2.0)).input(10).verify();
  * </pre>
  * {@link #verify()} checks the name and schema, that the provider is registered in
- * {@code META-INF/services}, that shape inference agrees with the real output, the backward
- * pass against finite differences in double precision, and that a graph using the operation
- * survives the JSON graph and checkpoint round trips with identical outputs. Each check is
- * also public on its own.
+ * {@code META-INF/services}, the parameters and their initialisers, that shape inference
+ * agrees with the real output, every rule of the {@link Layer} contract (inputs and incoming
+ * gradients left alone, outputs valid until the next call, parameter gradients overwritten,
+ * state round-trips), the backward pass against finite differences in double precision, and
+ * that a graph using the operation survives the JSON graph and checkpoint round trips with
+ * identical outputs. Each check is also public on its own.
+ *
+ * <p>Inputs are random doubles in ±[0.1, 1.0] (away from zero, so kinks are not straddled),
+ * batch 3 unless {@link #batch(int)} says otherwise; parameters are random in ±[0.1, 1.0].
  */
 public final class LayerContract {
+    /** What the gradient buffers hold before a second backward call: a layer that adds to them shows it. */
+    private static final double STALE_GRADIENT = 1000.0;
+
     private final Provider provider;
     private Map<String, Object> args = Map.of();
     private int[] input = {6};
@@ -104,10 +116,135 @@ public final class LayerContract {
     public void verify() {
         checkSchema();
         checkRegistered();
+        checkParameters();
         checkShapeInference();
+        checkArraysGivenAreNotWritten();
+        checkGradientsOverwritten();
         checkGradients();
         if (provider instanceof ActivationProvider) checkScalarForms();
+        checkStateRoundTrip();
         checkRoundTrip();
+    }
+
+    /**
+     * Each parameter has a lower-case name of its own, a positive shape, fan-in and fan-out,
+     * and an initialiser that exists and whose arguments bind to its schema (the gradient
+     * checks use random values, so a wrong initialiser would otherwise first show in nn train).
+     */
+    public void checkParameters() {
+        Registry registry = registry();
+        List<String> seen = new ArrayList<>();
+        for (ParamSpec spec : createLayer().parameters()) {
+            String what = provider.name() + ": parameter '" + spec.name() + "'";
+            if (spec.name() == null || !spec.name().matches("[a-zA-Z][a-zA-Z0-9_]*")) {
+                throw new AssertionError(what + ": the name must be an identifier (it names the parameter in checkpoints)");
+            }
+            if (seen.contains(spec.name())) throw new AssertionError(what + " is declared twice");
+            seen.add(spec.name());
+            if (spec.shape().length == 0 || Arrays.stream(spec.shape()).anyMatch(d -> d <= 0)) {
+                throw new AssertionError(what + ": shape " + Arrays.toString(spec.shape()) + " must have positive dimensions");
+            }
+            if (spec.fanIn() <= 0 || spec.fanOut() <= 0) {
+                throw new AssertionError(what + ": fan-in " + spec.fanIn() + " and fan-out " + spec.fanOut()
+                        + " must be positive (for a tensor that is not a weight matrix, give its own size)");
+            }
+            try {
+                Initializers.resolve(registry, spec);
+            } catch (IllegalArgumentException e) {
+                throw new AssertionError(provider.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * forward leaves its input alone, backward leaves the gradient it is given alone, and
+     * backward leaves the array forward returned alone: in a graph other operations read all
+     * three. Unlike the gradient check, this hands the layer the very arrays it then compares.
+     */
+    public void checkArraysGivenAreNotWritten() {
+        Random rng = new Random(seed);
+        Layer layer = createLayer();
+        GradientCheck.bindRandomParameters(layer, rng, new HashMap<>());
+        INDArray x = sampleInput();
+        INDArray xBefore = x.dup();
+        INDArray y = layer.forward(x, true);
+        fail(ElementDiff.describe(xBefore, x), "forward(input) wrote into its input, which other operations also read "
+                + "(compute into a new array or a buffer of the layer's own)");
+        INDArray yBefore = y.dup();
+        INDArray gy = GradientCheck.awayFromZero(rng, 0.5, 1.5, y.shape());
+        INDArray gyBefore = gy.dup();
+        layer.backward(gy);
+        fail(ElementDiff.describe(gyBefore, gy), "backward(gradOutput) wrote into the gradient it was given "
+                + "(e.g. gradOutput.muli(...)); other operations read it too: use gradOutput.mul(...)");
+        fail(ElementDiff.describe(yBefore, y), "backward changed the array forward returned, which must stay valid "
+                + "until the next forward call");
+    }
+
+    /**
+     * backward overwrites the parameter gradients it was bound to: the network does not zero
+     * them between steps, so a layer that adds to them (addi) trains on stale sums. Checked by
+     * filling the gradients with a marker before a second backward call after the same forward:
+     * both calls must give the same gradients, and the same input gradient.
+     */
+    public void checkGradientsOverwritten() {
+        Random rng = new Random(seed);
+        Layer layer = createLayer();
+        Map<String, INDArray> grads = new HashMap<>();
+        GradientCheck.bindRandomParameters(layer, rng, grads);
+        INDArray y = layer.forward(sampleInput(), true);
+        INDArray gy = GradientCheck.awayFromZero(rng, 0.5, 1.5, y.shape());
+        INDArray first = layer.backward(gy.dup());
+        INDArray gxFirst = first == null ? null : first.dup();
+        Map<String, INDArray> firstGrads = new java.util.TreeMap<>();
+        grads.forEach((name, g) -> firstGrads.put(name, g.dup()));
+        grads.values().forEach(g -> g.assign(STALE_GRADIENT));
+        INDArray second = layer.backward(gy.dup());
+        firstGrads.forEach((name, expected) -> fail(ElementDiff.describe(expected, grads.get(name)),
+                "backward does not overwrite the gradient of '" + name + "' (assign it, do not add to it: the network "
+                        + "does not zero gradients between steps); its buffer held " + STALE_GRADIENT
+                        + " before a second backward call after the same forward, and after it"));
+        if (gxFirst != null && second != null) {
+            fail(ElementDiff.describe(gxFirst, second), "two backward calls after one forward return different input gradients");
+        }
+    }
+
+    /**
+     * state() and restoreState() round-trip: a second layer of the same arguments, given the
+     * first one's parameters and a copy of its state, computes the same inference outputs.
+     */
+    public void checkStateRoundTrip() {
+        Random rng = new Random(seed);
+        Layer trained = createLayer();
+        Map<String, INDArray> params = GradientCheck.bindRandomParameters(trained, rng, new HashMap<>());
+        INDArray x = sampleInput();
+        trained.forward(x, true); // training passes move the state (running statistics) away from its start
+        trained.forward(GradientCheck.awayFromZero(rng, 0.1, 1.0, x.shape()), true);
+        Map<String, INDArray> saved = new java.util.TreeMap<>();
+        trained.state().forEach((name, a) -> saved.put(name, a.dup()));
+
+        Layer fresh = createLayer();
+        Map<String, INDArray> freshGrads = new HashMap<>();
+        for (ParamSpec spec : fresh.parameters()) freshGrads.put(spec.name(), Nd4j.create(DataType.DOUBLE, spec.shape()));
+        fresh.bind(params, freshGrads);
+        if (!new java.util.TreeSet<>(fresh.state().keySet()).equals(saved.keySet())) {
+            throw new AssertionError(provider.name() + ": state() names differ between two layers of the same arguments: "
+                    + saved.keySet() + " and " + new java.util.TreeSet<>(fresh.state().keySet()));
+        }
+        Map<String, INDArray> copies = new HashMap<>();
+        saved.forEach((name, a) -> copies.put(name, a.dup()));
+        fresh.restoreState(copies);
+        INDArray expected = trained.forward(x, false).dup();
+        fail(ElementDiff.describe(expected, fresh.forward(x, false)),
+                "a fresh layer given this one's parameters and state() (through restoreState) computes different outputs");
+    }
+
+    /** What the layer checks feed in: random doubles in ±[0.1, 1.0], batch first. */
+    private INDArray sampleInput() {
+        return GradientCheck.awayFromZero(new Random(seed), 0.1, 1.0, Shape.of(input).withBatch(batch));
+    }
+
+    private void fail(String difference, String rule) {
+        if (difference != null) throw new AssertionError(provider.name() + ": " + rule + ": " + difference);
     }
 
     /** An activation's value() and derivative() (used by plots and docs) agree with its tensor forward and backward. */
@@ -140,6 +277,10 @@ public final class LayerContract {
     public void checkRegistered() {
         Registry registry = registry();
         Provider found = registry.operation(provider.name());
+        if (found != null && found.getClass() != provider.getClass() && BuiltIn.is(found.getClass(), Plugins.CLASSPATH)) {
+            throw new AssertionError("'" + provider.name() + "' is already a built-in " + kindOf(found) + " ("
+                    + found.getClass().getName() + "): give " + provider.getClass().getName() + " another name");
+        }
         if (found == null || found.getClass() != provider.getClass()) {
             String kind = provider instanceof LayerProvider ? LayerProvider.class.getName() : ActivationProvider.class.getName();
             throw new AssertionError("'" + provider.name() + "' is not registered: add " + provider.getClass().getName()
@@ -165,8 +306,9 @@ public final class LayerContract {
         INDArray x = GradientCheck.awayFromZero(new Random(seed), 0.1, 1.0, Shape.of(input).withBatch(batch));
         GradientCheck.Result r = GradientCheck.checkLayer(createLayer(), x, seed);
         if (!r.passed()) {
-            throw new AssertionError(provider.name() + ": the gradient of " + r.where() + " is off by a relative error of "
-                    + r.maxRelativeError() + " (allowed " + GradientCheck.TOLERANCE + ")");
+            throw new AssertionError(String.format("%s: the gradient is wrong at %d of %d elements; worst %s "
+                            + "(relative error %.3g, allowed %.0e)", provider.name(), r.wrong(), r.checked(), r.where(),
+                    r.maxRelativeError(), GradientCheck.TOLERANCE));
         }
     }
 
@@ -222,7 +364,23 @@ public final class LayerContract {
         List<Module> modules = new ArrayList<>();
         modules.add(new ProvidersModule(provider.getClass().getClassLoader()));
         modules.addAll(pluginModules);
-        return Guice.createInjector(modules).getInstance(Registry.class);
+        try {
+            return Guice.createInjector(modules).getInstance(Registry.class);
+        } catch (com.google.inject.CreationException | com.google.inject.ProvisionException e) {
+            // Guice's report is pages long; its first error is the line the author needs
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String first = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
+            if (e instanceof com.google.inject.CreationException ce && !ce.getErrorMessages().isEmpty()) {
+                first = ce.getErrorMessages().iterator().next().getMessage().lines().findFirst().orElse(first);
+            }
+            throw new AssertionError("nn cannot load the providers on the test class path: " + first);
+        }
+    }
+
+    private static String kindOf(Provider p) {
+        if (p instanceof LayerProvider) return "layer";
+        if (p instanceof ActivationProvider) return "activation";
+        return "operation";
     }
 
     private Shape outputShape() {

@@ -5,6 +5,10 @@ import nn.api.checkpoint.CheckpointRestore;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.checkpoint.CheckpointReader;
+import nn.api.checkpoint.CheckpointRestore;
+import nn.api.graph.Node;
+import nn.api.network.Network;
+import nn.api.registry.Registry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +32,18 @@ final class Checkpoints {
         }
     }
 
-    /** The checkpoint's network; a graph that does not fit its parameters or the providers is bad input. */
+    /**
+     * The trained network a checkpoint holds. An operation the registry lacks (a plugin not
+     * loaded), or a graph that does not fit its parameters or the providers' schemas, is a
+     * problem with what the user gave, so it is a UserError naming the file.
+     */
     static Network network(Path file, Checkpoint checkpoint, Registry registry) {
+        for (Node node : checkpoint.graph().nodes()) {
+            if (registry.operation(node.op()) == null) {
+                throw new UserError(file + ": node '" + node.name() + "' uses unknown operation '" + node.op()
+                        + "' (from a plugin? load it with --plugins DIR)");
+            }
+        }
         try {
             return CheckpointRestore.network(checkpoint, registry);
         } catch (IllegalArgumentException e) {

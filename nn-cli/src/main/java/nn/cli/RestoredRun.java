@@ -22,7 +22,7 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
             throw new UserError(file + ": the checkpoint's model names no data set " + purpose);
         }
         backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), null);
-        return new RestoredRun(checkpoint, Checkpoints.network(file, checkpoint, registry), dataset);
+        Network network = Checkpoints.network(file, checkpoint, registry); // a missing plugin is told before data loads
+        return new RestoredRun(checkpoint, network, data.load(registry, train.data(), null));
     }
 }

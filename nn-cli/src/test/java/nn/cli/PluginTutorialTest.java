@@ -61,6 +61,7 @@ class PluginTutorialTest {
         assertEquals(first(parent, "<artifactId>nn-parent</artifactId>\\s*<version>([^<]+)</version>"),
                 first(example, "<nn.version>([^<]+)</nn.version>"), "nn version");
         assertEquals(first(parent, "<junit.version>([^<]+)</junit.version>"), first(example, "<junit.version>([^<]+)</junit.version>"));
+        assertEquals(first(parent, "<slf4j.version>([^<]+)</slf4j.version>"), first(example, "<slf4j.version>([^<]+)</slf4j.version>"));
         assertEquals(first(parent, "<surefire.version>([^<]+)</surefire.version>"),
                 first(example, "<artifactId>maven-surefire-plugin</artifactId><version>([^<]+)</version>"));
         for (String plugin : new String[]{"maven-compiler-plugin", "maven-resources-plugin", "maven-jar-plugin"}) {

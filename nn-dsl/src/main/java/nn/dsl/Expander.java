@@ -438,7 +438,7 @@ final class Expander {
             TreeSet<String> known = new TreeSet<>(registry.operationNames());
             known.addAll(definitions.blockNames());
             String guess = Suggest.closest(name, known);
-            hint = guess != null ? "did you mean '" + guess + "'?" : "'nn plugins' lists the operations there are; a plugin's need --plugins DIR";
+            hint = guess != null ? "did you mean '" + guess + "'?" : "'nn plugins' lists the operations there are; an operation from a plugin needs --plugins DIR";
         }
         reporter.error(Source.Span.of(t), "unknown operation '" + name + "'", hint);
     }

@@ -36,6 +36,7 @@ public final class ModelCompiler {
         String name = file.toString();
         String text;
         try {
+            if (isZip(file)) throw fileError(name, "this is a checkpoint, not a .nn file: use nn eval");
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw fileError(name, "no such file");
@@ -45,6 +46,15 @@ public final class ModelCompiler {
             throw fileError(name, "cannot read the file: " + e.getMessage());
         }
         return compile(name, text, registry, SourceReader.FILES).withFile(file);
+    }
+
+    /** Checkpoints are zip files: their first bytes are "PK\3\4". */
+    private static boolean isZip(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return false;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
     }
 
     /** Compiles source text; `sourceName` is what diagnostics call it, and imports are relative to it. */

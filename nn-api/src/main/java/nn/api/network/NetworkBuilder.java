@@ -8,13 +8,12 @@ import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
 import nn.api.runtime.ActivationLayer;
 import nn.api.runtime.BatchBuffers;
-import nn.api.runtime.Initializer;
+import nn.api.runtime.Initializers;
 import nn.api.runtime.Layer;
 import nn.api.runtime.MergeLayer;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
 import nn.api.spi.ActivationProvider;
-import nn.api.spi.InitializerProvider;
 import nn.api.spi.LayerProvider;
 import nn.api.spi.MergeProvider;
 import nn.api.spi.Provider;
@@ -143,7 +142,7 @@ public final class NetworkBuilder {
             for (ParamSpec spec : layer.parameters()) {
                 INDArray pv = params.get(NDArrayIndex.interval(offset, offset + spec.size())).reshape('c', spec.shape());
                 INDArray gv = grads.get(NDArrayIndex.interval(offset, offset + spec.size())).reshape('c', spec.shape());
-                pv.assign(Nd4j.createFromArray(initializer(spec).values(spec.size(), spec.fanIn(), spec.fanOut(), rng))
+                pv.assign(Nd4j.createFromArray(Initializers.resolve(registry, spec).values(spec.size(), spec.fanIn(), spec.fanOut(), rng))
                         .reshape('c', spec.shape()));
                 p.put(spec.name(), pv);
                 g.put(spec.name(), gv);
@@ -179,13 +178,5 @@ public final class NetworkBuilder {
         return d;
     }
 
-    private Initializer initializer(ParamSpec spec) {
-        InitializerProvider provider = registry.initializers().get(spec.initializer());
-        if (provider == null) {
-            throw new IllegalArgumentException("unknown initialiser '" + spec.initializer() + "' for parameter "
-                    + spec.name() + "; known: " + registry.initializers().keySet());
-        }
-        return provider.create(provider.schema().defaults());
-    }
 
 }
