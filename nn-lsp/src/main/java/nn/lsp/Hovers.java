@@ -69,7 +69,7 @@ final class Hovers {
         Map<String, Shape> shapes = model.shapes();
         List<ModelSummary.Row> rows = ModelSummary.rows(model.graph(), shapes, providers.registry());
         if (s.scope().startsWith("model:")) {
-            md.append(line(s.name(), shapes.get(s.name()), rows)).append('\n');
+            md.append(line(s.name(), shapes.get(s.name()), rows, model.blocks().get(s.name()))).append('\n');
         } else if (s.scope().startsWith("block:")) {
             String block = s.scope().substring("block:".length());
             List<String> uses = new ArrayList<>();
@@ -77,7 +77,7 @@ final class Hovers {
                 if (!use.getValue().equals(block)) continue;
                 String graphName = shapes.containsKey(use.getKey() + "." + s.name()) ? use.getKey() + "." + s.name() : use.getKey();
                 if (s.kind() == SourceIndex.Kind.INPUT) continue;
-                uses.add("- in `" + use.getKey() + "`: " + line(graphName, shapes.get(graphName), rows));
+                uses.add("- in `" + use.getKey() + "`: " + line(graphName, shapes.get(graphName), rows, null));
             }
             md.append(uses.isEmpty() ? "its shape depends on where the block is used" : "per use of the block:\n" + String.join("\n", uses));
             md.append('\n');
@@ -86,15 +86,19 @@ final class Hovers {
         return md.toString();
     }
 
-    /** `output [10] · 650 parameters (dense)`: a block use counts every node inside it. */
-    private static String line(String graphName, Shape shape, List<ModelSummary.Row> rows) {
+    /**
+     * `output [10] · 650 parameters (dense)`; for a use of a block (`block` not null), the
+     * parameters of every node inside it, and the block's name.
+     */
+    private static String line(String graphName, Shape shape, List<ModelSummary.Row> rows, String block) {
         long parameters = 0;
         String op = null;
         for (ModelSummary.Row r : rows) {
             if (r.name().equals(graphName)) op = r.op();
-            if (r.name().equals(graphName) || r.name().startsWith(graphName + ".")) parameters += r.parameters();
+            if (r.name().equals(graphName) || (block != null && r.name().startsWith(graphName + "."))) parameters += r.parameters();
         }
+        String what = block != null ? "block `" + block + "`" : op == null ? null : "`" + op + "`";
         return "output `" + (shape == null ? "?" : shape.toString()) + "` · " + String.format("%,d", parameters)
-                + (parameters == 1 ? " parameter" : " parameters") + (op == null ? "" : " (`" + op + "`)");
+                + (parameters == 1 ? " parameter" : " parameters") + (what == null ? "" : " (" + what + ")");
     }
 }

@@ -233,7 +233,7 @@ class LanguageServerTest {
         assertTrue(logits.contains("output `[10]` · 1,290 parameters (`dense`)"), logits);
 
         String features = hover(uri, at(RESIDUAL, "features ->", 1));
-        assertTrue(features.contains("output `[128]` · 33,024 parameters"), features);
+        assertTrue(features.contains("output `[128]` · 33,024 parameters (block `residual`)"), features);
 
         String inBlock = hover(uri, at(RESIDUAL, "h = x", 0));
         assertTrue(inBlock.contains("in `features`: output `[128]`"), inBlock);
