@@ -22,6 +22,6 @@ sleep 3                                         # the diagnostic arrives
 tmux send-keys -t nn-shot ':call cursor(16, 6)' Enter    # on `mixed1`
 tmux send-keys -t nn-shot ':lua vim.lsp.buf.hover()' Enter
 sleep 2
-tmux capture-pane -t nn-shot -e -p > "$work/screen.txt"
+tmux capture-pane -t nn-shot -e -p -N > "$work/screen.txt"
 cp "$work/screen.txt" "${NN_SHOT_SCREEN:-/dev/null}"
 python3 "$root/editors/screenshot/ansi_to_png.py" "$work/screen.txt" "${1:-$root/docs/img/editor-neovim.png}"

@@ -54,7 +54,7 @@ public final class NnLanguageServer implements LanguageServer, LanguageClientAwa
         ServerCapabilities c = new ServerCapabilities();
         c.setTextDocumentSync(TextDocumentSyncKind.Incremental);
         c.setHoverProvider(true);
-        c.setCompletionProvider(new CompletionOptions(false, List.of("(", ",", "=", " ", ">")));
+        c.setCompletionProvider(new CompletionOptions(false, List.of("(", ",", "=", ">")));
         c.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ",")));
         c.setDefinitionProvider(true);
         c.setReferencesProvider(true);
