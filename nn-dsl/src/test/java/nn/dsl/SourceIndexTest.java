@@ -56,6 +56,23 @@ class SourceIndexTest {
     }
 
     @Test
+    void anyMixOfTheLanguagesPiecesIsIndexedWithoutFailing() {
+        String[] pieces = {"model", "block", "train", "let", "import", "input", "output", "repeat", "x", "y", "=", "->",
+                "(", ")", "{", "}", "[", "]", ",", ":", "\n", "1", "2.5", "\"s", "\"ok\"", "dense", "// c", "/*", "-", "@"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(60); k > 0; k--) text.append(pieces[random.nextInt(pieces.length)]).append(' ');
+            SourceIndex index = SourceIndex.of(text.toString());
+            for (SourceIndex.Mention m : index.mentions()) {
+                SourceIndex.Symbol s = index.resolve(m);
+                if (s != null) assertTrue(index.occurrences(s).contains(m), text.toString());
+            }
+            index.visibleAt(1, 1);
+        }
+    }
+
+    @Test
     void nestingDeeperThanTheCompilerAcceptsGivesAnEmptyIndex() {
         SourceIndex index = SourceIndex.of("let a = " + "[".repeat(100_000));
         assertTrue(index.symbols().isEmpty());

@@ -6,6 +6,9 @@ import nn.dsl.ModelCompiler;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DocumentFormattingParams;
@@ -149,6 +152,19 @@ class LanguageServerTest {
         PublishDiagnosticsParams after = client.diagnosticsFor(uri);
         assertEquals(2, after.getVersion());
         assertEquals(List.of(), after.getDiagnostics());
+    }
+
+    @Test
+    void incrementalEditsApplyToTheRightPlace() throws Exception {
+        String text = "model inc {\n    input image: [4]\n    image -> dense(3) -> out\n    output out\n}\n";
+        String uri = open(text);
+        // Replace "dense" on line 3 by "dense2", as editors send a keystroke: a range and its new text.
+        Range dense = new Range(new Position(2, 13), new Position(2, 18));
+        client.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(dense, "dense2"))));
+        Diagnostic d = client.diagnosticsFor(uri).getDiagnostics().get(0);
+        assertEquals(new Range(new Position(2, 13), new Position(2, 19)), d.getRange());
+        assertTrue(d.getMessage().startsWith("unknown operation 'dense2'"), d.getMessage());
     }
 
     @Test
