@@ -29,7 +29,7 @@ public final class SourceIndex {
     public static final String FILE = "";
     public static final String TRAIN = "train";
 
-    public enum Kind { MODEL, BLOCK, CONSTANT, IMPORT, INPUT, NODE, PARAMETER, TRAIN }
+    public enum Kind { MODEL, BLOCK, CONSTANT, IMPORT, INPUT, NODE, PARAMETER, TRAIN, SETTING }
 
     /** A stretch of text: 1-based lines and columns, the end column exclusive (as in {@link Diagnostic}). */
     public record Span(int line, int column, int endLine, int endColumn) {
@@ -144,7 +144,7 @@ public final class SourceIndex {
         for (String scope : lookup(scopeAt(line, column))) {
             for (Symbol s : symbols) {
                 if (s.scope().equals(scope) && s.kind() != Kind.IMPORT && s.kind() != Kind.MODEL
-                        && s.kind() != Kind.TRAIN) {
+                        && s.kind() != Kind.TRAIN && s.kind() != Kind.SETTING) {
                     out.add(s);
                 }
             }
@@ -221,7 +221,12 @@ public final class SourceIndex {
         Symbol train = new Symbol("train", Kind.TRAIN, FILE, Span.of(t.getStart()), Span.of(t), "train");
         scopes.add(train);
         symbols.add(train);
-        for (NnParser.SettingContext s : t.setting()) if (s.value() != null) value(s.value(), TRAIN);
+        for (NnParser.SettingContext s : t.setting()) {
+            if (!missing(s.key)) {
+                symbols.add(new Symbol(s.key.getText(), Kind.SETTING, TRAIN, Span.of(s.key), Span.of(s), s.getText()));
+            }
+            if (s.value() != null) value(s.value(), TRAIN);
+        }
     }
 
     private void statement(NnParser.StatementContext s, String scope) {

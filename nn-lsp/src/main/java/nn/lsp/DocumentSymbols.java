@@ -20,6 +20,7 @@ final class DocumentSymbols {
             String scope = switch (s.kind()) {
                 case MODEL -> "model:" + s.name();
                 case BLOCK -> "block:" + s.name();
+                case TRAIN -> SourceIndex.TRAIN;
                 default -> null;
             };
             if (scope != null) {
@@ -42,6 +43,7 @@ final class DocumentSymbols {
             case NODE -> SymbolKind.Variable;
             case PARAMETER -> SymbolKind.TypeParameter;
             case TRAIN -> SymbolKind.Namespace;
+            case SETTING -> SymbolKind.Property;
         };
         // The selection must lie inside the full range; a name made from a bare chain end has a one-token extent.
         return new DocumentSymbol(s.name(), kind, Positions.range(s.extent()), Positions.range(s.at()), s.detail());

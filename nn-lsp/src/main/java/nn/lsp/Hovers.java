@@ -2,9 +2,11 @@ package nn.lsp;
 
 import nn.api.graph.Shape;
 import nn.api.network.ModelSummary;
+import nn.api.schema.Param;
 import nn.api.spi.Provider;
 import nn.dsl.Compiled;
 import nn.dsl.SourceIndex;
+import nn.dsl.TrainSettings;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -42,12 +44,25 @@ final class Hovers {
             return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), Positions.range(m.at()));
         }
         SourceIndex.Symbol s = index.symbolAt(line, column);
+        if (s != null && s.kind() == SourceIndex.Kind.SETTING) {
+            md = setting(s.name());
+            return md == null ? null : new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), Positions.range(s.at()));
+        }
         if (s != null && s.kind() == SourceIndex.Kind.IMPORT) {
             Path imported = Targets.importedFile(file, s);
             md = "import of `" + (imported == null ? s.detail() : imported) + "`";
             return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), Positions.range(s.at()));
         }
         return null;
+    }
+
+    /** A train setting: a plain one's type, range, default and description, or the providers a call-taking one accepts. */
+    private String setting(String key) {
+        Param plain = TrainSettings.plain().find(key);
+        if (plain != null) return "```nn\n" + plain.signature() + "\n```\n\n" + plain.doc();
+        Map<String, ? extends Provider> kind = providers.forSetting(key);
+        if (kind.isEmpty()) return null;
+        return "`" + key + "` takes one of: " + String.join(", ", kind.keySet().stream().map(n -> "`" + n + "()`").toList());
     }
 
     private String describe(Targets.Target target, Compiled model, boolean stale) {

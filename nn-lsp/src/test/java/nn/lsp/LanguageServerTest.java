@@ -266,6 +266,11 @@ class LanguageServerTest {
 
         String optimizer = hover(uri, at(RESIDUAL, "adam(", 1));
         assertTrue(optimizer.contains("lr"), optimizer);
+
+        String batch = hover(uri, at(RESIDUAL, "batch ", 1));
+        assertTrue(batch.contains("batch: int >= 1 = 32") && batch.contains("examples per step"), batch);
+        String data = hover(uri, at(RESIDUAL, "data ", 1));
+        assertTrue(data.contains("`mnist()`"), data);
     }
 
     private static String hover(String uri, Position p) throws Exception {
@@ -398,5 +403,6 @@ class LanguageServerTest {
         assertEquals(List.of("image", "stem", "features", "logits"),
                 symbols.get(2).getChildren().stream().map(DocumentSymbol::getName).toList());
         assertEquals(List.of("units", "x", "h", "out"), symbols.get(1).getChildren().stream().map(DocumentSymbol::getName).toList());
+        assertEquals(List.of("data", "loss", "optimizer", "batch"), symbols.get(3).getChildren().stream().map(DocumentSymbol::getName).toList());
     }
 }
