@@ -14,9 +14,18 @@ final class Checkpoints {
     }
 
     static Checkpoint read(Path file) {
+        return read(file, false);
+    }
+
+    /** Without the optimizer's state: what serving and predicting need. */
+    static Checkpoint readForInference(Path file) {
+        return read(file, true);
+    }
+
+    private static Checkpoint read(Path file, boolean inferenceOnly) {
         if (!Files.isRegularFile(file)) throw new UserError(file + ": no such checkpoint file");
         try {
-            return CheckpointReader.read(file);
+            return inferenceOnly ? CheckpointReader.readForInference(file) : CheckpointReader.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such checkpoint file");
         } catch (IOException | RuntimeException e) {

@@ -30,12 +30,22 @@ public final class CheckpointReader {
     }
 
     public static Checkpoint read(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /** As {@link #read}, without the optimizer's state (names still checked): all that prediction needs. */
+    public static Checkpoint readForInference(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    private static Checkpoint read(Path file, boolean withOptimizer) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!known(name)) throw new IOException(file + ": unexpected entry '" + name + "' in checkpoint");
+                if (!withOptimizer && name.startsWith(Checkpoint.OPTIMIZER_DIR)) continue;
                 entries.put(name, bounded(zip, file, name));
             }
         } catch (java.util.zip.ZipException e) {
