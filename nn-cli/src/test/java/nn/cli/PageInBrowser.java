@@ -52,7 +52,7 @@ final class PageInBrowser {
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         try {
-            browser.manage().window().setSize(new Dimension(1000, 820));
+            browser.manage().window().setSize(new Dimension(1040, 720));
             browser.get(serverBase + "/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             wait.until(b -> b.findElements(By.cssSelector("#strip .tile")).size() == 10);

@@ -52,8 +52,9 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as a service manager stops it; the exit code. */
-    int terminate() throws InterruptedException {
-        process.destroy();
+    int terminate() throws InterruptedException, IOException {
+        // Process.destroy() would also close our end of its output, losing what it prints on the way out.
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("nn serve did not stop within 60 s of SIGTERM");
