@@ -2,11 +2,13 @@ package nn.cli;
 
 import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.CheckpointRestore;
+import nn.api.inference.Model;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.checkpoint.CheckpointReader;
 import nn.api.checkpoint.CheckpointRestore;
 import nn.api.graph.Node;
+import nn.api.inference.Model;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 
@@ -21,9 +23,18 @@ final class Checkpoints {
     }
 
     static Checkpoint read(Path file) {
+        return read(file, false);
+    }
+
+    /** Without the optimizer's state: what serving and predicting need. */
+    static Checkpoint readForInference(Path file) {
+        return read(file, true);
+    }
+
+    private static Checkpoint read(Path file, boolean inferenceOnly) {
         if (!Files.isRegularFile(file)) throw new UserError(file + ": no such checkpoint file");
         try {
-            return CheckpointReader.read(file);
+            return inferenceOnly ? CheckpointReader.readForInference(file) : CheckpointReader.read(file);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such checkpoint file");
         } catch (IOException | RuntimeException e) {
@@ -38,6 +49,15 @@ final class Checkpoints {
      * problem with what the user gave, so it is a UserError naming the file.
      */
     static Network network(Path file, Checkpoint checkpoint, Registry registry) {
+        return restored(file, checkpoint, registry, () -> CheckpointRestore.network(checkpoint, registry));
+    }
+
+    /** The checkpoint as a model for predictions, with the same checks as {@link #network}. */
+    static Model model(Path file, Checkpoint checkpoint, Registry registry) {
+        return restored(file, checkpoint, registry, () -> Model.of(checkpoint, registry, Model.Options.DEFAULTS));
+    }
+
+    private static <T> T restored(Path file, Checkpoint checkpoint, Registry registry, java.util.function.Supplier<T> restore) {
         for (Node node : checkpoint.graph().nodes()) {
             if (registry.operation(node.op()) == null) {
                 throw new UserError(file + ": node '" + node.name() + "' uses unknown operation '" + node.op()
@@ -45,7 +65,7 @@ final class Checkpoints {
             }
         }
         try {
-            return CheckpointRestore.network(checkpoint, registry);
+            return restore.get();
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

@@ -32,6 +32,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(stderr);
         context.getLogger("org.nd4j").setLevel(Level.WARN);
         context.getLogger("org.reflections").setLevel(Level.WARN);
+        // nn serve prints where it listens itself; the HTTP server's start-up chatter only hides that.
+        context.getLogger("io.javalin").setLevel(Level.WARN);
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

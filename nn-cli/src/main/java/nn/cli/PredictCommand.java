@@ -3,13 +3,11 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.checkpoint.Checkpoint;
 import nn.api.data.Dataset;
-import nn.api.data.ImageSet;
-import nn.api.data.Normalization;
-import nn.api.graph.Shape;
+import nn.api.inference.Model;
+import nn.api.inference.Prediction;
+import nn.api.inference.Preprocessing;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
-import nn.api.train.BatchFeeder;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,30 +57,22 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         if (grid != null) return grid();
         if (images.isEmpty()) throw new UserError("what to predict? give IMAGE files, or --grid N for test images");
-        Checkpoint checkpoint = Checkpoints.read(checkpointFile);
-        Shape input = checkpoint.graph().inputs().get(0).shape();
-        List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, input)).toList(); // all readable first
+        Checkpoint checkpoint = Checkpoints.readForInference(checkpointFile);
+        Preprocessing preprocessing = new Preprocessing(checkpoint.graph().inputs().get(0).shape(),
+                checkpoint.metadata().signature());
+        List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, preprocessing)).toList(); // all readable first
         var train = checkpoint.graph().train();
         backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
-        Network network = Checkpoints.network(checkpointFile, checkpoint, registry);
-        int classes = (int) network.outputShape().size();
-        List<String> names = checkpoint.metadata().signature().classNames(classes);
-        Normalization normalization = checkpoint.metadata().signature().normalization();
-
-        int size = (int) input.size();
-        byte[] pixels = new byte[pictures.size() * size];
-        for (int i = 0; i < pictures.size(); i++) System.arraycopy(pictures.get(i), 0, pixels, i * size, size);
-        ImageSet set = new ImageSet(pixels, new byte[pictures.size()], pictures.size(), 1, input.dim(1), input.dim(2), classes);
-        int[] order = java.util.stream.IntStream.range(0, pictures.size()).toArray();
-        INDArray logits = network.forward(new BatchFeeder(set, normalization, input).batch(order, 0, order.length).input, false);
-        double[][] probabilities = Probabilities.softmax(logits);
+        Model model = Checkpoints.model(checkpointFile, checkpoint, registry);
+        List<Prediction> predictions = model.predictInputs(pictures.stream().map(preprocessing::modelInput).toList());
 
         PrintWriter out = spec.commandLine().getOut();
+        List<String> names = model.classNames();
         for (int i = 0; i < pictures.size(); i++) {
-            int best = Probabilities.argmax(probabilities[i]);
-            out.printf("%s: %s (%.1f %%)%n", images.get(i), names.get(best), 100 * probabilities[i][best]);
+            Prediction.Classification p = (Prediction.Classification) predictions.get(i);
+            out.printf("%s: %s (%.1f %%)%n", images.get(i), p.className(), 100 * p.probability());
             StringBuilder all = new StringBuilder("  ");
-            for (int c = 0; c < classes; c++) all.append(String.format("%s %.3f  ", names.get(c), probabilities[i][c]));
+            for (int c = 0; c < names.size(); c++) all.append(String.format("%s %.3f  ", names.get(c), p.probabilities()[c]));
             out.println(all.toString().stripTrailing());
         }
         return ExitCodes.OK;

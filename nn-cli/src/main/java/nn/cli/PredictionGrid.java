@@ -2,7 +2,9 @@ package nn.cli;
 
 import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
+import nn.api.inference.Softmax;
 import nn.api.network.Network;
+import nn.api.runtime.Matrices;
 import nn.api.train.BatchFeeder;
 import nn.cli.plot.ImageGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,11 +30,11 @@ final class PredictionGrid {
         for (int i = 0; i < order.length; i++) order[i] = i;
         INDArray logits = network.forward(new BatchFeeder(first, normalization, network.inputShape())
                 .batch(order, 0, order.length).input, false);
-        double[][] scores = Probabilities.softmax(logits);
+        double[][] scores = Softmax.rows(Matrices.toArray(logits), order.length, (int) logits.size(1));
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         int wrong = 0;
         for (int i = 0; i < order.length; i++) {
-            int predicted = Probabilities.argmax(scores[i]);
+            int predicted = Softmax.argmax(scores[i]);
             int truth = first.label(i);
             if (predicted != truth) wrong++;
             tiles.add(Tiles.of(first, i, "P:" + names.get(predicted) + " T:" + names.get(truth), predicted != truth));

@@ -30,6 +30,15 @@ public final class CheckpointReader {
     }
 
     public static Checkpoint read(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /** As {@link #read}, without the optimizer's state (names still checked): all that prediction needs. */
+    public static Checkpoint readForInference(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    private static Checkpoint read(Path file, boolean withOptimizer) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         int arrayBudget = maxArrayBytes(); // for all arrays together
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
@@ -37,6 +46,7 @@ public final class CheckpointReader {
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!known(name)) throw new IOException(file + ": unexpected entry '" + name + "' in checkpoint");
+                if (!withOptimizer && name.startsWith(Checkpoint.OPTIMIZER_DIR)) continue;
                 boolean array = name.endsWith(".bin");
                 byte[] bytes = bounded(zip, file, name, array ? arrayBudget : MAX_TEXT_BYTES);
                 if (array) arrayBudget -= bytes.length;
