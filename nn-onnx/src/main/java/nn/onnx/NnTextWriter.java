@@ -93,7 +93,7 @@ final class NnTextWriter {
     }
 
     private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        if (a instanceof Number x && b instanceof Number y) return x.floatValue() == y.floatValue(); // ONNX attributes are floats
         return Objects.equals(a, b);
     }
 

@@ -45,6 +45,8 @@ final class OnnxGraphReader {
     /** Greater nodes awaiting their Cast: ONNX output name to threshold. */
     private final Map<String, Float> pendingSteps = new HashMap<>();
     private final Set<String> names = new HashSet<>();
+    /** GlobalAveragePool outputs whose only reader is a Flatten: the pair is one global_avgpool. */
+    private final Set<String> pooledAndFlattened = new HashSet<>();
     private final Set<String> reserved;
     private final List<NnNode> nodes = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -100,8 +102,12 @@ final class OnnxGraphReader {
         List<String> outputs = new ArrayList<>();
         for (ValueInfoProto o : graph.getOutputList()) {
             String name = values.get(o.getName());
-            if (name == null || name.equals(input)) problems.add("output '" + o.getName() + "' is not computed by a node nn imports");
-            else outputs.add(name);
+            // an output lost to a failed node is that node's problem, already listed
+            if ((name == null || name.equals(input)) && problems.isEmpty()) {
+                problems.add("output '" + o.getName() + "' is not computed by a node nn imports");
+            } else {
+                outputs.add(name);
+            }
         }
         if (!problems.isEmpty()) {
             throw new OnnxException(file + ": cannot import " + problems.size() + " node" + (problems.size() == 1 ? "" : "s")
@@ -166,6 +172,12 @@ final class OnnxGraphReader {
             case "MaxPool", "AveragePool" -> pool(n);
             case "GlobalAveragePool" -> {
                 requireRank(n, 4);
+                if (flattenedNext(n)) {
+                    // GlobalAveragePool + Flatten is exactly nn's global_avgpool (and how nn exports it)
+                    add(n, "global_avgpool", args(), Map.of(), Map.of(), 2);
+                    pooledAndFlattened.add(n.getOutput(0));
+                    return;
+                }
                 // nn's global_avgpool drops the 1x1 axes ONNX keeps: put them back, so what follows sees ONNX's shape.
                 String pooled = unique(n.getName().isEmpty() ? "global_avgpool" : n.getName() + "_pool");
                 nodes.add(new NnNode(pooled, "global_avgpool", List.of(source(n, 0)), new LinkedHashMap<>(), Map.of(), Map.of()));
@@ -185,6 +197,11 @@ final class OnnxGraphReader {
             }
             case "Flatten" -> {
                 long axis = intAttr(n, "axis", 1);
+                if (pooledAndFlattened.contains(n.getInput(0)) && axis == 1) {
+                    values.put(n.getOutput(0), values.get(n.getInput(0)));
+                    ranks.put(n.getOutput(0), 2);
+                    return;
+                }
                 if (axis != 1) throw new OnnxException("axis " + axis + "; nn flattens everything after the batch (axis 1)");
                 add(n, "flatten", args(), Map.of(), Map.of(), 2);
             }
@@ -231,6 +248,13 @@ final class OnnxGraphReader {
             }
             default -> throw new OnnxException("operator " + op + " is not supported");
         }
+    }
+
+    private boolean flattenedNext(NodeProto pool) {
+        String out = pool.getOutput(0);
+        if (readers.getOrDefault(out, 0) != 1) return false;
+        return graph.getNodeList().stream().anyMatch(r -> r.getOpType().equals("Flatten") && r.getInputCount() == 1
+                && r.getInput(0).equals(out) && intAttr(r, "axis", 1) == 1);
     }
 
     private void gemm(NodeProto n) {
