@@ -71,10 +71,10 @@ final class ImportCommand implements Callable<Integer> {
         Normalization normalization = normalization();
         Path checkpoint = checkpointFile != null ? checkpointFile : output.resolveSibling(stem(output) + ".nnc");
         String model = name != null ? name : stem(output).replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^([0-9])", "m$1");
-        backend.activate(registry, null, 1);
         OnnxImporter.Imported imported;
         try {
-            ModelProto proto = OnnxReader.read(onnxFile);
+            ModelProto proto = OnnxReader.read(onnxFile); // a file that is no model fails before any native code loads
+            backend.activate(registry, null, 1);
             imported = OnnxImporter.convert(onnxFile.toString(), proto, new OnnxImporter.Options(model, data, normalization), registry);
         } catch (NoSuchFileException e) {
             throw new UserError(onnxFile + ": no such file");

@@ -384,7 +384,9 @@ final class OnnxGraphReader {
 
     private void addNamed(NodeProto n, String op, List<String> inputs, LinkedHashMap<String, Object> args,
                           Map<String, INDArray> params, Map<String, INDArray> state, int rank) {
-        String name = unique(n.getName().isEmpty() ? n.getOutput(0) : n.getName());
+        // A model output keeps the output's name (`logits`); other nodes take the ONNX node's (`/fc1/Gemm`).
+        boolean output = graph.getOutputList().stream().anyMatch(o -> o.getName().equals(n.getOutput(0)));
+        String name = unique(output || n.getName().isEmpty() ? n.getOutput(0) : n.getName());
         nodes.add(new NnNode(name, op, inputs, args, params, state));
         values.put(n.getOutput(0), name);
         ranks.put(n.getOutput(0), rank);
