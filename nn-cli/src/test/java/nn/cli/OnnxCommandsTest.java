@@ -83,6 +83,21 @@ class OnnxCommandsTest {
         assertEquals(2, notCheckpoint.exitCode(), notCheckpoint.err());
     }
 
+    @Test
+    void aPluginsOperationsAreNamedAllInOneExportError() {
+        Path plugins = CliRun.projectDir().resolve("examples/plugin-example/target");
+        Path out = dir.resolve("plugin-run");
+        CliRun train = CliRun.of("train", CliRun.example("plugin-example/scaled-mlp.nn"), "--plugins", plugins.toString(),
+                "--epochs", "1", "--train-limit", "256", "--test-limit", "100", "--no-progress", "--out", out.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        CliRun export = CliRun.of("export", out.resolve("model.nnc").toString(), "-o", dir.resolve("plugin.onnx").toString(),
+                "--plugins", plugins.toString());
+        assertEquals(ExitCodes.BAD_INPUT, export.exitCode(), export.err());
+        assertTrue(export.err().contains("cannot export to ONNX: node 'scale_1' (scale), node 'swish_1' (swish), "
+                + "node 'gelu_1' (gelu)"), export.err());
+        assertTrue(Files.notExists(dir.resolve("plugin.onnx")));
+    }
+
     private static String accuracy(CliRun eval) {
         assertEquals(0, eval.exitCode(), eval.err());
         Matcher m = ACCURACY.matcher(eval.out());
