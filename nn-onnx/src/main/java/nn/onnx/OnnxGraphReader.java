@@ -34,6 +34,9 @@ final class OnnxGraphReader {
     record Result(String input, Shape inputShape, List<NnNode> nodes, List<String> outputs, ModelSignature signature) {
     }
 
+    /** Far above the images nn trains on (a 3 x 1024 x 1024 picture is 3.1 M). */
+    static final long MAX_INPUT_VALUES = 1L << 24;
+
     private final String file;
     private final GraphProto graph;
     private final Map<String, TensorProto> constants = new HashMap<>();
@@ -131,7 +134,13 @@ final class OnnxGraphReader {
             }
             shape[i - 1] = (int) d.getDimValue();
         }
-        return Shape.of(shape);
+        Shape result = Shape.of(shape);
+        // one example's values; every buffer nn allocates for a batch is a multiple of layer sizes like this
+        if (result.size() > MAX_INPUT_VALUES) {
+            throw new OnnxException(file + ": input '" + in.getName() + "' " + result + " holds " + result.size()
+                    + " values per example; nn takes at most " + MAX_INPUT_VALUES);
+        }
+        return result;
     }
 
     private ModelSignature signature(ModelProto model, Shape shape) {

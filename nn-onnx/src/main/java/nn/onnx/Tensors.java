@@ -65,17 +65,18 @@ final class Tensors {
             throw new OnnxException("tensor '" + t.getName() + "' is stored in an external file, which nn does not read");
         }
         int n = Math.toIntExact(elements(t));
+        // what the tensor holds is checked against what it declares before anything is allocated
+        if (t.hasRawData() && t.getRawData().size() != (long) n * 4) {
+            throw new OnnxException("tensor '" + t.getName() + "' declares " + n + " floats but holds "
+                    + t.getRawData().size() + " bytes");
+        }
+        if (!t.hasRawData() && t.getFloatDataCount() != n) {
+            throw new OnnxException("tensor '" + t.getName() + "' declares " + n + " floats but holds " + t.getFloatDataCount());
+        }
         float[] values = new float[n];
         if (t.hasRawData()) {
-            if (t.getRawData().size() != (long) n * 4) {
-                throw new OnnxException("tensor '" + t.getName() + "' declares " + n + " floats but holds "
-                        + t.getRawData().size() + " bytes");
-            }
             t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
         } else {
-            if (t.getFloatDataCount() != n) {
-                throw new OnnxException("tensor '" + t.getName() + "' declares " + n + " floats but holds " + t.getFloatDataCount());
-            }
             for (int i = 0; i < n; i++) values[i] = t.getFloatData(i);
         }
         long[] shape = shape(t);
