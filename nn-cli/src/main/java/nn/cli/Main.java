@@ -27,6 +27,7 @@ import java.util.List;
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, LspCommand.class, PluginsCommand.class,
                 BackendsCommand.class, DoctorCommand.class, BenchCommand.class,
                 PlotCommand.class, DiagnoseCommand.class, DataCommand.class, ServeCommand.class,
+                ExportCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final java.util.logging.Logger GUICE_LOG = java.util.logging.Logger.getLogger("com.google.inject");
