@@ -97,8 +97,11 @@ final class PredictCommand implements Callable<Integer> {
         Dataset dataset = run.dataset();
         Network network = run.network();
         Path file = output != null ? output : Path.of("predictions.png");
-        int n = Math.min(grid, dataset.test().count());
-        int wrong = PredictionGrid.write(network, dataset.test(), dataset.normalization(), dataset.classNames(), n, file);
+        if (!(dataset.test() instanceof nn.api.data.ImageSet test)) {
+            throw new UserError("--grid draws test images, but " + dataset.name() + " is a table: give a CSV of rows instead");
+        }
+        int n = Math.min(grid, test.count());
+        int wrong = PredictionGrid.write(network, test, dataset.normalization(), dataset.classNames(), n, file);
         spec.commandLine().getOut().printf("wrote %s: the first %d test images, %d predicted wrong (in red)%n", file, n, wrong);
         return ExitCodes.OK;
     }

@@ -23,7 +23,9 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
             throw new UserError(file + ": the checkpoint's model names no data set " + purpose);
         }
         backend.activate(registry, train.backend(), train.threads());
-        Dataset dataset = data.load(registry, train.data(), null);
+        // A table's features are standardised as in training: with the checkpoint's means and stds.
+        Dataset dataset = data.load(registry, train.data(), null)
+                .withStandardization(checkpoint.metadata().signature().standardization());
         return new RestoredRun(checkpoint, CheckpointRestore.network(checkpoint, registry), dataset);
     }
 }

@@ -1,0 +1,67 @@
+package nn.api.train;
+
+/**
+ * How close predicted values are to the true ones, averaged over the target columns as
+ * scikit-learn's uniform average: mean squared error, mean absolute error and the coefficient
+ * of determination R² = 1 - SS_res / SS_tot (1 is perfect, 0 is no better than the mean).
+ */
+public record RegressionMetrics(double mse, double mae, double r2) {
+
+    /** The figures of `network` on a split of values, in evaluation mode. */
+    public static RegressionMetrics of(nn.api.network.Network network, nn.api.data.Examples data,
+                                       nn.api.data.Normalization normalization) {
+        BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
+        int n = data.count(), width = data.targetWidth();
+        int[] order = Trainer.identity(n);
+        Accumulator values = new Accumulator(width);
+        for (int from = 0; from < n; from += Trainer.EVAL_BATCH) {
+            int size = Math.min(Trainer.EVAL_BATCH, n - from);
+            float[] predicted = network.forward(feeder.batch(order, from, size).input, false).reshape((long) size * width).toFloatVector();
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < width; j++) values.add(j, predicted[i * width + j], data.target(from + i, j));
+                values.example();
+            }
+        }
+        return values.result();
+    }
+
+    /** Accumulates predictions batch by batch in double precision; one pass, no stored arrays. */
+    public static final class Accumulator {
+        private final int width;
+        private final double[] sum, sumSquares, squaredError, absoluteError;
+        private long count;
+
+        public Accumulator(int width) {
+            this.width = width;
+            sum = new double[width];
+            sumSquares = new double[width];
+            squaredError = new double[width];
+            absoluteError = new double[width];
+        }
+
+        public void add(int column, double predicted, double actual) {
+            double e = predicted - actual;
+            sum[column] += actual;
+            sumSquares[column] += actual * actual;
+            squaredError[column] += e * e;
+            absoluteError[column] += Math.abs(e);
+        }
+
+        /** Call once per example after its columns were added. */
+        public void example() {
+            count++;
+        }
+
+        public RegressionMetrics result() {
+            double mse = 0, mae = 0, r2 = 0;
+            for (int j = 0; j < width; j++) {
+                mse += squaredError[j] / count;
+                mae += absoluteError[j] / count;
+                double total = sumSquares[j] - sum[j] * sum[j] / count;
+                // A constant target: R² is 1 when it is hit exactly, else undefined; report 0 as scikit-learn does.
+                r2 += total > 1e-12 ? 1 - squaredError[j] / total : squaredError[j] < 1e-12 ? 1 : 0;
+            }
+            return new RegressionMetrics(mse / width, mae / width, r2 / width);
+        }
+    }
+}
