@@ -19,8 +19,9 @@ final class EpochLinePrinter implements TrainingListener {
         String validation = m.validationLoss() == null ? "" : String.format("  val loss %.4f%s%s", m.validationLoss(),
                 m.validationAccuracy() == null ? "" : String.format("  val accuracy %6.2f %%", 100 * m.validationAccuracy()),
                 Boolean.TRUE.equals(m.best()) ? " *" : "");
-        String test = m.testAccuracy() != null ? String.format("test accuracy %6.2f %%", 100 * m.testAccuracy())
-                : String.format("test mse %.4g  mae %.4g  R² %.4f", m.testMse(), m.testMae(), m.testR2());
+        String test = m.testR2() != null ? String.format("test mse %.4g  mae %.4g  R² %.4f", m.testMse(), m.testMae(), m.testR2())
+                : "";
+        if (m.testAccuracy() != null) test += (test.isEmpty() ? "" : "  ") + String.format("test accuracy %6.2f %%", 100 * m.testAccuracy());
         out.printf("epoch %2d  lr %.2g  train loss %.4f%s  test loss %.4f  %s  epoch %.2f s (eval %.2f s)%n",
                 m.epoch(), m.learningRate(), m.trainLoss(), validation, m.testLoss(), test,
                 m.epochSeconds(), m.evalSeconds());

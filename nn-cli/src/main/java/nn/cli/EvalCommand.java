@@ -84,13 +84,16 @@ final class EvalCommand implements Callable<Integer> {
     /** A regression model: its figures over the test split, per target column when there are several. */
     private int values(Checkpoint checkpoint, Dataset dataset, Network network) throws java.io.IOException {
         if (confusion != null) throw new UserError("--confusion is for classifiers; a regression model draws its fit with --plot FILE");
-        RegressionMetrics m = RegressionMetrics.of(network, dataset.test(), dataset.normalization());
+        var train = checkpoint.graph().train();
+        nn.api.runtime.Loss loss = registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        RegressionMetrics m = RegressionMetrics.of(network, loss, dataset.test(), dataset.normalization());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %s on %s test split (%,d examples)%n", checkpointFile, checkpoint.graph().name(),
                 dataset.name(), dataset.test().count());
-        out.printf("test mse %.6g  mae %.6g  R² %.4f%n", m.mse(), m.mae(), m.r2());
+        out.printf("test mse %.6g  mae %.6g  R² %.4f%s%n", m.mse(), m.mae(), m.r2(), m.binaryAccuracy() == null ? ""
+                : String.format("  accuracy %.2f %% (0/1 targets, predictions above 0.5 count as 1)", 100 * m.binaryAccuracy()));
         if (plot != null) {
-            nn.cli.plot.FitChart.write(network, dataset, plot);
+            nn.cli.plot.FitChart.write(network, loss, dataset, plot);
             out.println("wrote " + plot);
         }
         out.flush();

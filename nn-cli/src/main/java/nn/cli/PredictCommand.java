@@ -23,23 +23,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** `nn predict CKPT IMAGE...`: the class of each picture and the probability of every class. */
+/**
+ * `nn predict CKPT IMAGE...`: the class of each picture and the probability of every class;
+ * `nn predict CKPT rows.csv [-o out.csv]` for a model trained on a table.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify images (PNG, JPEG; any size: converted to the model's grey input) with a checkpoint.")
+        description = {"Classify images (PNG, JPEG; any size: converted to the model's grey input) with a checkpoint,",
+                "or predict every row of a CSV file (a model trained on csv(...)): -o writes the predictions as CSV."})
 final class PredictCommand implements Callable<Integer> {
     private final Registry registry;
 
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
     Path checkpointFile;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "IMAGE", description = "image files")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "IMAGE", description = "image files, or one CSV file of rows")
     List<Path> images = List.of();
 
     @Option(names = "--grid", paramLabel = "N",
             description = "instead of IMAGEs: predict the first N test images and draw them titled P:predicted T:true")
     Integer grid;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the grid's PNG (default: predictions.png)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "the grid's PNG (default: predictions.png); for rows, the CSV of predictions (default: standard output)")
     Path output;
 
     @Mixin
@@ -61,6 +66,8 @@ final class PredictCommand implements Callable<Integer> {
         if (grid != null) return grid();
         if (images.isEmpty()) throw new UserError("what to predict? give IMAGE files, or --grid N for test images");
         Checkpoint checkpoint = Checkpoints.read(checkpointFile);
+        if (checkpoint.metadata().signature().isTable()) return rows(checkpoint);
+        if (output != null) throw new UserError("-o names the grid's file (with --grid N) or a table model's CSV of predictions");
         Shape input = checkpoint.graph().inputs().get(0).shape();
         List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, input)).toList(); // all readable first
         var train = checkpoint.graph().train();
@@ -85,6 +92,27 @@ final class PredictCommand implements Callable<Integer> {
             StringBuilder all = new StringBuilder("  ");
             for (int c = 0; c < classes; c++) all.append(String.format("%s %.3f  ", names.get(c), probabilities[i][c]));
             out.println(all.toString().stripTrailing());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A table model: one CSV file of rows in, one row of predictions out per row. */
+    private int rows(Checkpoint checkpoint) throws java.io.IOException {
+        if (images.size() != 1) throw new UserError("a model trained on a table predicts the rows of one CSV file: give one");
+        var train = checkpoint.graph().train();
+        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        Network network = CheckpointRestore.network(checkpoint, registry);
+        nn.api.runtime.Loss loss = train == null || train.loss() == null ? new nn.stdlib.loss.MeanSquaredError()
+                : registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            TablePrediction.write(checkpoint, network, loss, images.get(0), out);
+            out.flush();
+        } else {
+            try (var writer = java.nio.file.Files.newBufferedWriter(output, java.nio.charset.StandardCharsets.UTF_8)) {
+                TablePrediction.write(checkpoint, network, loss, images.get(0), writer);
+            }
+            spec.commandLine().getOut().println("wrote " + output);
         }
         return ExitCodes.OK;
     }

@@ -191,15 +191,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (train.validation() > 0) stdout.println("best epoch (lowest validation loss) kept in " + runDir.resolve("best.nnc"));
         EpochMetrics last = history.get(history.size() - 1);
-        if (last.testAccuracy() != null) {
+        if (last.testR2() != null) {
+            stdout.printf("final test R²: %.4f  (mse %.4g, mae %.4g on %d examples)%s%n", last.testR2(), last.testMse(),
+                    last.testMae(), dataset.test().count(), last.testAccuracy() == null ? ""
+                            : String.format(", accuracy %.2f %% of the 0/1 answers", 100 * last.testAccuracy()));
+        } else {
             stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
                     Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
-        } else {
-            stdout.printf("final test R²: %.4f  (mse %.4g, mae %.4g on %d examples)%n", last.testR2(), last.testMse(),
-                    last.testMae(), dataset.test().count());
         }
         stdout.println("wrote " + metrics + " and " + checkpoint);
-        if (plot) TrainingPlots.write(runDir, network, dataset, stdout);
+        if (plot) TrainingPlots.write(runDir, network, loss, dataset, stdout);
         return ExitCodes.OK;
     }
 

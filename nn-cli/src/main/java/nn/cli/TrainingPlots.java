@@ -21,7 +21,7 @@ final class TrainingPlots {
     private TrainingPlots() {
     }
 
-    static void write(Path runDir, Network network, Dataset dataset, PrintWriter out) throws IOException {
+    static void write(Path runDir, Network network, nn.api.runtime.Loss loss, Dataset dataset, PrintWriter out) throws IOException {
         // From metrics.jsonl, so a resumed run's plot shows its earlier epochs too.
         HistoryChart.write(List.of(RunHistory.read(runDir)), runDir.resolve(HISTORY));
         if (dataset.test() instanceof nn.api.data.ImageSet images) {
@@ -32,7 +32,7 @@ final class TrainingPlots {
                     runDir.resolve(PREDICTIONS), wrong, n);
         } else if (dataset.task() == nn.api.data.Task.VALUES) {
             Path fit = runDir.resolve(FIT);
-            nn.cli.plot.FitChart.write(network, dataset, fit);
+            nn.cli.plot.FitChart.write(network, loss, dataset, fit);
             out.printf("wrote %s and %s (predicted against true test values)%n", runDir.resolve(HISTORY), fit);
         } else {
             out.printf("wrote %s%n", runDir.resolve(HISTORY));

@@ -1,15 +1,19 @@
 package nn.api.train;
 
 /**
- * How close predicted values are to the true ones, averaged over the target columns as
+ * How close predicted values are to the true ones (predictions read through
+ * {@link nn.api.runtime.Loss#prediction(double)}, e.g. probabilities for binary cross-entropy), averaged over the target columns as
  * scikit-learn's uniform average: mean squared error, mean absolute error and the coefficient
  * of determination R² = 1 - SS_res / SS_tot (1 is perfect, 0 is no better than the mean).
  */
-public record RegressionMetrics(double mse, double mae, double r2) {
+public record RegressionMetrics(double mse, double mae, double r2, Double binaryAccuracy) {
 
-    /** The figures of `network` on a split of values, in evaluation mode. */
-    public static RegressionMetrics of(nn.api.network.Network network, nn.api.data.Examples data,
-                                       nn.api.data.Normalization normalization) {
+    /**
+     * The figures of `network` on a split of values, in evaluation mode, with `binaryAccuracy`
+     * when every target is 0 or 1: the fraction of predictions on the right side of 0.5.
+     */
+    public static RegressionMetrics of(nn.api.network.Network network, nn.api.runtime.Loss loss,
+                                       nn.api.data.Examples data, nn.api.data.Normalization normalization) {
         BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
         int n = data.count(), width = data.targetWidth();
         int[] order = Trainer.identity(n);
@@ -18,7 +22,9 @@ public record RegressionMetrics(double mse, double mae, double r2) {
             int size = Math.min(Trainer.EVAL_BATCH, n - from);
             float[] predicted = network.forward(feeder.batch(order, from, size).input, false).reshape((long) size * width).toFloatVector();
             for (int i = 0; i < size; i++) {
-                for (int j = 0; j < width; j++) values.add(j, predicted[i * width + j], data.target(from + i, j));
+                for (int j = 0; j < width; j++) {
+                    values.add(j, loss.prediction(predicted[i * width + j]), data.target(from + i, j));
+                }
                 values.example();
             }
         }
@@ -30,6 +36,8 @@ public record RegressionMetrics(double mse, double mae, double r2) {
         private final int width;
         private final double[] sum, sumSquares, squaredError, absoluteError;
         private long count;
+        private long right, answers;
+        private boolean binary = true;
 
         public Accumulator(int width) {
             this.width = width;
@@ -45,6 +53,9 @@ public record RegressionMetrics(double mse, double mae, double r2) {
             sumSquares[column] += actual * actual;
             squaredError[column] += e * e;
             absoluteError[column] += Math.abs(e);
+            binary &= actual == 0 || actual == 1;
+            answers++;
+            if ((predicted > 0.5) == (actual == 1)) right++;
         }
 
         /** Call once per example after its columns were added. */
@@ -61,7 +72,8 @@ public record RegressionMetrics(double mse, double mae, double r2) {
                 // A constant target: R² is 1 when it is hit exactly, else undefined; report 0 as scikit-learn does.
                 r2 += total > 1e-12 ? 1 - squaredError[j] / total : squaredError[j] < 1e-12 ? 1 : 0;
             }
-            return new RegressionMetrics(mse / width, mae / width, r2 / width);
+            return new RegressionMetrics(mse / width, mae / width, r2 / width,
+                    binary && answers > 0 ? (double) right / answers : null);
         }
     }
 }

@@ -234,13 +234,16 @@ public final class Trainer {
                 float[] predicted = output.reshape((long) size * data.targetWidth()).toFloatVector();
                 for (int i = 0; i < size; i++) {
                     for (int j = 0; j < data.targetWidth(); j++) {
-                        values.add(j, predicted[i * data.targetWidth() + j], data.target(order[from + i], j));
+                        values.add(j, loss.prediction(predicted[i * data.targetWidth() + j]), data.target(order[from + i], j));
                     }
                     values.example();
                 }
             }
         }
-        if (!classes) return new Evaluation(null, lossSum / n, 0, n, values.result());
+        if (!classes) {
+            RegressionMetrics r = values.result(); // 0/1 targets (a binary classifier) also have an accuracy
+            return new Evaluation(r.binaryAccuracy(), lossSum / n, 0, n, r);
+        }
         return new Evaluation((double) correct / n, lossSum / n, correct, n);
     }
 

@@ -26,6 +26,11 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
         return sigmoid(z) - t;
     }
 
+    @Override
+    public double prediction(double output) {
+        return sigmoid(output);
+    }
+
     public static double sigmoid(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }

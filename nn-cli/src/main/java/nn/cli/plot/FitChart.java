@@ -27,9 +27,9 @@ public final class FitChart {
     private FitChart() {
     }
 
-    public static void write(Network network, Dataset dataset, Path file) throws IOException {
+    public static void write(Network network, nn.api.runtime.Loss loss, Dataset dataset, Path file) throws IOException {
         Examples test = dataset.test();
-        float[][] predictedTrue = predict(network, test, dataset);
+        float[][] predictedTrue = predict(network, loss, test, dataset);
         String target = dataset.columns().targets().isEmpty() ? "target" : dataset.columns().targets().get(0);
         List<XYChart> charts = new ArrayList<>();
         if (test instanceof TableSet table && table.featureCount() == 1) {
@@ -41,7 +41,7 @@ public final class FitChart {
     }
 
     /** [predicted, true] of the first target column, in example order. */
-    static float[][] predict(Network network, Examples test, Dataset dataset) {
+    static float[][] predict(Network network, nn.api.runtime.Loss loss, Examples test, Dataset dataset) {
         int n = test.count(), width = test.targetWidth();
         BatchFeeder feeder = new BatchFeeder(test, dataset.normalization(), network.inputShape());
         int[] order = new int[n];
@@ -51,7 +51,7 @@ public final class FitChart {
             int size = Math.min(1000, n - from);
             float[] out = network.forward(feeder.batch(order, from, size).input, false).reshape((long) size * width).toFloatVector();
             for (int i = 0; i < size; i++) {
-                predicted[from + i] = out[i * width];
+                predicted[from + i] = (float) loss.prediction(out[i * width]);
                 actual[from + i] = test.target(from + i, 0);
             }
         }
