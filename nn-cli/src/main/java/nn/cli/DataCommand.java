@@ -61,7 +61,7 @@ final class DataCommand implements Callable<Integer> {
         out.print(counts(dataset));
         if (grid != null) {
             Path file = output != null ? output : Path.of(id + "-samples.png");
-            ImageSet train = dataset.trainImages();
+            ImageSet train = dataset.trainImages(grid);
             int n = Math.min(grid, train.count());
             List<ImageGrid.Tile> tiles = new ArrayList<>();
             for (int i = 0; i < n; i++) {

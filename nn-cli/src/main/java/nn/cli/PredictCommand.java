@@ -125,9 +125,10 @@ final class PredictCommand implements Callable<Integer> {
         Dataset dataset = run.dataset();
         Network network = run.network();
         Path file = output != null ? output : Path.of("predictions.png");
-        if (!(dataset.test() instanceof nn.api.data.ImageSet test)) {
+        if (!dataset.isImages()) {
             throw new UserError("--grid draws test images, but " + dataset.name() + " is a table: give a CSV of rows instead");
         }
+        nn.api.data.ImageSet test = dataset.testImages(grid);
         int n = Math.min(grid, test.count());
         int wrong = PredictionGrid.write(network, test, dataset.normalization(), dataset.classNames(), n, file);
         spec.commandLine().getOut().printf("wrote %s: the first %d test images, %d predicted wrong (in red)%n", file, n, wrong);

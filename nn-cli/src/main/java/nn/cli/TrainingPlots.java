@@ -24,7 +24,8 @@ final class TrainingPlots {
     static void write(Path runDir, Network network, nn.api.runtime.Loss loss, Dataset dataset, PrintWriter out) throws IOException {
         // From metrics.jsonl, so a resumed run's plot shows its earlier epochs too.
         HistoryChart.write(List.of(RunHistory.read(runDir)), runDir.resolve(HISTORY));
-        if (dataset.test() instanceof nn.api.data.ImageSet images) {
+        if (dataset.isImages()) {
+            nn.api.data.ImageSet images = dataset.testImages(PREDICTED_IMAGES);
             int n = Math.min(PREDICTED_IMAGES, images.count());
             int wrong = PredictionGrid.write(network, images, dataset.normalization(), dataset.classNames(), n,
                     runDir.resolve(PREDICTIONS));

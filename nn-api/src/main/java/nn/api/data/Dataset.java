@@ -52,14 +52,33 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
                 checksums, columns);
     }
 
-    /** The test split as images, for what only images have (pictures of predictions). */
+    /** True when the examples are pictures (in memory or mapped), which can be drawn. */
+    public boolean isImages() {
+        return test instanceof ImageSet || test instanceof MappedImageSet;
+    }
+
+    /** The first `n` test images on the heap, for what only images have (pictures of predictions). */
+    public ImageSet testImages(int n) {
+        return images(test, n);
+    }
+
+    /** The first `n` training images on the heap. */
+    public ImageSet trainImages(int n) {
+        return images(train, n);
+    }
+
+    /** The whole test split as in-memory images. */
     public ImageSet testImages() {
-        if (test instanceof ImageSet images) return images;
-        throw new IllegalStateException(name + " is not an image data set");
+        return images(test, test.count());
     }
 
     public ImageSet trainImages() {
-        if (train instanceof ImageSet images) return images;
+        return images(train, train.count());
+    }
+
+    private ImageSet images(Examples split, int n) {
+        if (split instanceof ImageSet images) return n >= images.count() ? images : images.head(n);
+        if (split instanceof MappedImageSet mapped) return ((MappedImageSet) mapped.head(n)).copyToHeap();
         throw new IllegalStateException(name + " is not an image data set");
     }
 }
