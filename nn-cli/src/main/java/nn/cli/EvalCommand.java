@@ -86,12 +86,23 @@ final class EvalCommand implements Callable<Integer> {
         if (confusion != null) throw new UserError("--confusion is for classifiers; a regression model draws its fit with --plot FILE");
         var train = checkpoint.graph().train();
         nn.api.runtime.Loss loss = registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
-        RegressionMetrics m = RegressionMetrics.of(network, loss, dataset.test(), dataset.normalization());
+        RegressionMetrics.Accumulator all = RegressionMetrics.accumulate(network, loss, dataset.test(), dataset.normalization());
+        RegressionMetrics m = all.result();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %s on %s test split (%,d examples)%n", checkpointFile, checkpoint.graph().name(),
                 dataset.name(), dataset.test().count());
         out.printf("test mse %.6g  mae %.6g  R² %.4f%s%n", m.mse(), m.mae(), m.r2(), m.binaryAccuracy() == null ? ""
                 : String.format("  accuracy %.2f %% (0/1 targets, predictions above 0.5 count as 1)", 100 * m.binaryAccuracy()));
+        List<String> targets = dataset.columns().targets();
+        List<RegressionMetrics> columns = all.perColumn();
+        if (columns.size() > 1) {
+            out.println();
+            out.printf("%-12s %12s %12s %8s%n", "target", "mse", "mae", "R²");
+            for (int j = 0; j < columns.size(); j++) {
+                RegressionMetrics c = columns.get(j);
+                out.printf("%-12s %12.6g %12.6g %8.4f%n", j < targets.size() ? targets.get(j) : "y" + j, c.mse(), c.mae(), c.r2());
+            }
+        }
         if (plot != null) {
             nn.cli.plot.FitChart.write(network, loss, dataset, plot);
             out.println("wrote " + plot);

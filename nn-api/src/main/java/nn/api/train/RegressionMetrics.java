@@ -14,6 +14,12 @@ public record RegressionMetrics(double mse, double mae, double r2, Double binary
      */
     public static RegressionMetrics of(nn.api.network.Network network, nn.api.runtime.Loss loss,
                                        nn.api.data.Examples data, nn.api.data.Normalization normalization) {
+        return accumulate(network, loss, data, normalization).result();
+    }
+
+    /** The accumulated predictions of `network` on a split of values, for overall and per-column figures. */
+    public static Accumulator accumulate(nn.api.network.Network network, nn.api.runtime.Loss loss,
+                                         nn.api.data.Examples data, nn.api.data.Normalization normalization) {
         BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
         int n = data.count(), width = data.targetWidth();
         int[] order = Trainer.identity(n);
@@ -28,7 +34,7 @@ public record RegressionMetrics(double mse, double mae, double r2, Double binary
                 values.example();
             }
         }
-        return values.result();
+        return values;
     }
 
     /** Accumulates predictions batch by batch in double precision; one pass, no stored arrays. */
@@ -61,6 +67,17 @@ public record RegressionMetrics(double mse, double mae, double r2, Double binary
         /** Call once per example after its columns were added. */
         public void example() {
             count++;
+        }
+
+        /** The figures of each target column on its own, for tables with several targets. */
+        public java.util.List<RegressionMetrics> perColumn() {
+            java.util.List<RegressionMetrics> out = new java.util.ArrayList<>();
+            for (int j = 0; j < width; j++) {
+                double total = sumSquares[j] - sum[j] * sum[j] / count;
+                double r2 = total > 1e-12 ? 1 - squaredError[j] / total : squaredError[j] < 1e-12 ? 1 : 0;
+                out.add(new RegressionMetrics(squaredError[j] / count, absoluteError[j] / count, r2, null));
+            }
+            return out;
         }
 
         public RegressionMetrics result() {
