@@ -61,7 +61,7 @@ final class DataCommand implements Callable<Integer> {
         out.print(counts(dataset));
         if (grid != null) {
             Path file = output != null ? output : Path.of(id + "-samples.png");
-            ImageSet train = dataset.train();
+            ImageSet train = dataset.trainImages(grid);
             int n = Math.min(grid, train.count());
             List<ImageGrid.Tile> tiles = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ final class DataCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private static long[] perClass(ImageSet set, int classes) {
+    private static long[] perClass(nn.api.data.Examples set, int classes) {
         long[] counts = new long[classes];
         for (int i = 0; i < set.count(); i++) counts[set.label(i)]++;
         return counts;

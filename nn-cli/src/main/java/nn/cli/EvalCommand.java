@@ -6,6 +6,7 @@ import nn.api.data.Dataset;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.train.ConfusionMatrix;
+import nn.api.train.RegressionMetrics;
 import nn.api.train.Trainer;
 import nn.cli.plot.ConfusionChart;
 import nn.cli.plot.PngFile;
@@ -21,7 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** `nn eval CKPT`: test accuracy, accuracy per class and the confusion matrix of a trained model. */
+/**
+ * `nn eval CKPT`: test accuracy, accuracy per class and the confusion matrix of a classifier;
+ * MSE, MAE and R² (and a picture of predicted against true values) of a regression model.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a checkpoint on its data set's test split.")
 final class EvalCommand implements Callable<Integer> {
@@ -32,6 +36,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--confusion", paramLabel = "FILE", description = "also draw the confusion matrix as a heat map (PNG)")
     Path confusion;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "regression: draw predicted against true test values (PNG)")
+    Path plot;
 
     @Mixin
     DataOptions data;
@@ -53,6 +60,8 @@ final class EvalCommand implements Callable<Integer> {
         Checkpoint checkpoint = run.checkpoint();
         Dataset dataset = run.dataset();
         Network network = run.network();
+        if (dataset.task() == nn.api.data.Task.VALUES) return values(checkpoint, dataset, network);
+        if (plot != null) throw new UserError("--plot draws a regression model's fit; for classes use --confusion FILE");
         ConfusionMatrix matrix = Trainer.confusion(network, dataset.test(), dataset.normalization());
 
         PrintWriter out = spec.commandLine().getOut();
@@ -67,6 +76,36 @@ final class EvalCommand implements Callable<Integer> {
                     100 * matrix.accuracy(), matrix.total());
             PngFile.write(ConfusionChart.of(title, counts, dataset.classNames()), confusion);
             out.println("wrote " + confusion);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A regression model: its figures over the test split, per target column when there are several. */
+    private int values(Checkpoint checkpoint, Dataset dataset, Network network) throws java.io.IOException {
+        if (confusion != null) throw new UserError("--confusion is for classifiers; a regression model draws its fit with --plot FILE");
+        var train = checkpoint.graph().train();
+        nn.api.runtime.Loss loss = registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        RegressionMetrics.Accumulator all = RegressionMetrics.accumulate(network, loss, dataset.test(), dataset.normalization());
+        RegressionMetrics m = all.result();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: %s on %s test split (%,d examples)%n", checkpointFile, checkpoint.graph().name(),
+                dataset.name(), dataset.test().count());
+        out.printf("test mse %.6g  mae %.6g  R² %.4f%s%n", m.mse(), m.mae(), m.r2(), m.binaryAccuracy() == null ? ""
+                : String.format("  accuracy %.2f %% (0/1 targets, predictions above 0.5 count as 1)", 100 * m.binaryAccuracy()));
+        List<String> targets = dataset.columns().targets();
+        List<RegressionMetrics> columns = all.perColumn();
+        if (columns.size() > 1) {
+            out.println();
+            out.printf("%-12s %12s %12s %8s%n", "target", "mse", "mae", "R²");
+            for (int j = 0; j < columns.size(); j++) {
+                RegressionMetrics c = columns.get(j);
+                out.printf("%-12s %12.6g %12.6g %8.4f%n", j < targets.size() ? targets.get(j) : "y" + j, c.mse(), c.mae(), c.r2());
+            }
+        }
+        if (plot != null) {
+            nn.cli.plot.FitChart.write(network, loss, dataset, plot);
+            out.println("wrote " + plot);
         }
         out.flush();
         return ExitCodes.OK;

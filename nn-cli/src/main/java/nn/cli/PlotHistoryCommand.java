@@ -32,11 +32,20 @@ final class PlotHistoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<HistoryChart.Run> histories = runs.stream().map(RunHistory::read).toList(); // all readable first
         Path file = output != null ? output : runs.size() == 1 ? directoryOf(runs.get(0)).resolve(FILE_NAME) : Path.of(FILE_NAME);
-        HistoryChart.write(histories, file);
+        try {
+            HistoryChart.write(histories, file);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         for (HistoryChart.Run r : histories) {
             int last = r.epochs().length - 1;
-            spec.commandLine().getOut().printf("%s: %d epochs, last training loss %.4f, test accuracy %.2f %%%n",
-                    r.name(), r.epochs().length, r.trainLoss()[last], 100 * r.testAccuracy()[last]);
+            if (r.regression()) {
+                spec.commandLine().getOut().printf("%s: %d epochs, last training loss %.4f, test R² %.4f%n",
+                        r.name(), r.epochs().length, r.trainLoss()[last], r.testAccuracy()[last]);
+            } else {
+                spec.commandLine().getOut().printf("%s: %d epochs, last training loss %.4f, test accuracy %.2f %%%n",
+                        r.name(), r.epochs().length, r.trainLoss()[last], 100 * r.testAccuracy()[last]);
+            }
         }
         spec.commandLine().getOut().println("wrote " + file);
         return ExitCodes.OK;

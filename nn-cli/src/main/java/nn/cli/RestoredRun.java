@@ -23,6 +23,9 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
         }
         backend.activate(registry, train.backend(), train.threads());
         Network network = Checkpoints.network(file, checkpoint, registry); // a missing plugin is told before data loads
-        return new RestoredRun(checkpoint, network, data.load(registry, train.data(), null));
+        // A table's features are standardised as in training: with the checkpoint's means and stds.
+        Dataset dataset = data.load(registry, train.data(), null)
+                .withStandardization(checkpoint.metadata().signature().standardization());
+        return new RestoredRun(checkpoint, network, dataset);
     }
 }

@@ -25,15 +25,20 @@ final class RunHistory {
             throw new UserError(run + ": no " + METRICS + " here; give a run directory written by nn train");
         }
         List<double[]> rows = new ArrayList<>();
+        Boolean regression = null;
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
                 JsonNode epoch = GraphJson.MAPPER.readTree(line);
-                if (!epoch.has("epoch") || !epoch.has("train_loss") || !epoch.has("test_accuracy")) {
-                    throw new UserError(file + ": a line without epoch, train_loss and test_accuracy: " + line);
+                // A classifier records test_accuracy, a regression model test_r2: one of them per run.
+                String metric = epoch.has("test_accuracy") ? "test_accuracy" : epoch.has("test_r2") ? "test_r2" : null;
+                if (!epoch.has("epoch") || !epoch.has("train_loss") || metric == null
+                        || (regression != null && regression != metric.equals("test_r2"))) {
+                    throw new UserError(file + ": a line without epoch, train_loss and test_accuracy (or test_r2): " + line);
                 }
+                regression = metric.equals("test_r2");
                 rows.add(new double[]{epoch.get("epoch").asDouble(), epoch.get("train_loss").asDouble(),
-                        epoch.get("test_accuracy").asDouble()});
+                        epoch.get(metric).asDouble()});
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserError(file + ": not a metrics file: " + e.getOriginalMessage());
@@ -49,6 +54,6 @@ final class RunHistory {
         }
         Path dir = file.toAbsolutePath().getParent();
         String name = dir == null || dir.getFileName() == null ? file.toString() : dir.getFileName().toString();
-        return new HistoryChart.Run(name, epochs, loss, accuracy);
+        return new HistoryChart.Run(name, epochs, loss, accuracy, regression);
     }
 }

@@ -157,7 +157,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             DataLocation where = data.location();
             Dataset dataset = provider.load(new Args(args), where);
-            ImageSet test = dataset.test().head(Math.min(STRIP_IMAGES, dataset.test().count()));
+            if (!dataset.isImages()) return TestExamples.NONE;
+            ImageSet test = dataset.testImages(STRIP_IMAGES);
             List<byte[]> pixels = new ArrayList<>();
             List<Integer> labels = new ArrayList<>();
             int size = test.imageSize();

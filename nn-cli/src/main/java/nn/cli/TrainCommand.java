@@ -116,6 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             if (file == null) throw new UserError("which model? give a .nn file (or --resume CKPT)");
             Compiled compiled = ModelCompiler.compile(file, registry);
             graph = compiled.graph();
+            graph = graph.withTrain(DataFiles.resolve(registry, graph.train(), file));
             source = compiled.source();
         }
         boolean onSpark = distributed.enabled();
@@ -131,6 +132,13 @@ final class TrainCommand implements Callable<Integer> {
         Network network = from != null ? Checkpoints.network(resume, from, registry)
                 : new NetworkBuilder(registry).seed(train.seed()).build(graph);
         Loss loss = create(registry.losses().get(train.loss().name()), train.loss().args());
+        String unfit = registry.losses().get(train.loss().name()).unfitTarget(dataset.train());
+        if (unfit != null) throw new UserError((file != null ? file : resume) + ": " + unfit);
+        try {
+            Trainer.checkFits(network, dataset.train());
+        } catch (IllegalArgumentException e) {
+            throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
+        }
         Optimizer optimizer = optimizer(train.optimizer(), network.parameterCount());
         int firstEpoch = 1;
         if (from != null) {
@@ -185,6 +193,7 @@ final class TrainCommand implements Callable<Integer> {
             history = trainer.fit(dataset.train(), dataset.test(), dataset.normalization(), firstEpoch);
         } catch (TrainingDiverged e) {
             throw new RunFailure(e.getMessage(), e);
+
         } catch (Exception e) { // Spark's job failures are checked exceptions it does not declare
             if (cluster == null && e instanceof RuntimeException r) throw r;
             throw new RunFailure("--spark " + distributed.master + ": " + DistributedOptions.firstLine(e), e);
@@ -195,10 +204,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (train.validation() > 0) stdout.println("best epoch (lowest validation loss) kept in " + runDir.resolve("best.nnc"));
         EpochMetrics last = history.get(history.size() - 1);
-        stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
-                Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
+        if (last.testR2() != null) {
+            stdout.printf("final test R²: %.4f  (mse %.4g, mae %.4g on %d examples)%s%n", last.testR2(), last.testMse(),
+                    last.testMae(), dataset.test().count(), last.testAccuracy() == null ? ""
+                            : String.format(", accuracy %.2f %% of the 0/1 answers", 100 * last.testAccuracy()));
+        } else {
+            stdout.printf("final test accuracy: %.2f %% (%d/%d)%n", 100 * last.testAccuracy(),
+                    Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
+        }
         stdout.println("wrote " + metrics + " and " + checkpoint);
-        if (plot) TrainingPlots.write(runDir, network, dataset, stdout);
+        if (plot) TrainingPlots.write(runDir, network, loss, dataset, stdout);
         return ExitCodes.OK;
     }
 

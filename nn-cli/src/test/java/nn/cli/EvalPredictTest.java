@@ -121,7 +121,7 @@ class EvalPredictTest {
     /** Test image i as a picture: MNIST's white on black, or scaled up as dark ink on light paper. */
     static void writeDigit(int i, int size, boolean inkOnPaper, Path file) throws Exception {
         BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] pixels = mnist.test().pixels();
+        byte[] pixels = mnist.testImages().pixels();
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
                 int v = pixels[i * 784 + y * 28 + x] & 0xFF;

@@ -42,8 +42,12 @@ final class TrainSection {
             Param.optional("augment_rotate", ParamType.FLOAT, 0.0,
                     "rotate training images randomly by up to this many degrees").range(0.0, 180.0));
 
-    /** The only target a loss can compare with, for now: the data set's labels. */
+    /**
+     * The names a loss's target can have: both stand for the data set's targets, `label` reads
+     * better for classes (`cross_entropy(logits, label)`), `target` for values (`mse(y, target)`).
+     */
     static final String TARGET = "label";
+    static final List<String> TARGETS = List.of(TARGET, "target");
 
     private final Registry registry;
     private final Reporter reporter;
@@ -227,14 +231,15 @@ final class TrainSection {
     }
 
     private String lossTarget(NnParser.ArgumentContext arg) {
-        if (arg.value() instanceof NnParser.NameValueContext n && n.getText().equals(TARGET)) return TARGET;
+        if (arg.value() instanceof NnParser.NameValueContext n && TARGETS.contains(n.getText())) return n.getText();
         if (arg.value() instanceof NnParser.NameValueContext n) {
-            String guess = Suggest.closest(n.getText(), List.of(TARGET));
+            String guess = Suggest.closest(n.getText(), TARGETS);
             reporter.error(Source.Span.of(n), "unknown target '" + n.getText() + "'",
-                    guess != null ? "did you mean '" + TARGET + "'?" : "the target is 'label', the data set's labels");
+                    guess != null ? "did you mean '" + guess + "'?"
+                            : "the target is 'label' or 'target', the data set's labels or values");
         } else {
-            reporter.error(Source.Span.of(arg), "the second argument of a loss is the target, 'label'",
-                    "'label' stands for the data set's labels");
+            reporter.error(Source.Span.of(arg), "the second argument of a loss is the target, 'label' or 'target'",
+                    "'label' and 'target' stand for the data set's labels or values");
         }
         return null;
     }

@@ -1,7 +1,7 @@
 package nn.spark;
 
 import nn.api.data.Dataset;
-import nn.api.data.ImageSet;
+import nn.api.data.Examples;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
 import nn.api.graph.TrainSpec;
@@ -70,7 +70,7 @@ final class Replica {
         this.network = new NetworkBuilder(registry).seed(Trainer.epochSeed(job.seed(), -1 - worker)).build(graph);
         this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
         Dataset data = WorkerRuntime.dataset(train.data(), job.dataDirectory(), job.offline());
-        ImageSet fit = Trainer.splitValidation(data.train(), job.config())[0];
+        Examples fit = Trainer.splitValidation(data.train(), job.config())[0];
         this.feeder = new BatchFeeder(fit, data.normalization(), network.inputShape());
         this.fitSize = fit.count();
         this.shardSize = examplesPerEpoch(fitSize, job.batch(), job.workers(), worker);

@@ -4,7 +4,8 @@ package nn.api.data;
  * A split of an image classification data set, kept as the original uint8 bytes (47 MB for
  * MNIST's training images instead of 188 MB of floats); batches are converted on the fly.
  */
-public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, int rows, int cols, int classes) {
+public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, int rows, int cols, int classes)
+        implements Examples {
 
     public ImageSet {
         if ((long) count * channels * rows * cols != pixels.length) {
@@ -20,11 +21,33 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
         return channels * rows * cols;
     }
 
+    @Override
+    public int featureSize() {
+        return imageSize();
+    }
+
+    @Override
+    public Task task() {
+        return Task.CLASSES;
+    }
+
+    @Override
+    public int targetWidth() {
+        return classes;
+    }
+
+    @Override
     public int label(int index) {
         return labels[index] & 0xFF;
     }
 
+    @Override
+    public float target(int example, int j) {
+        return label(example) == j ? 1f : 0f;
+    }
+
     /** The first `n` examples (for tests and quick runs); shares no arrays with this set. */
+    @Override
     public ImageSet head(int n) {
         int m = Math.min(n, count);
         byte[] p = java.util.Arrays.copyOf(pixels, m * imageSize());
@@ -33,6 +56,7 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
     }
 
     /** The examples at the given indices, in that order, as a set of their own. */
+    @Override
     public ImageSet select(int[] indices) {
         int size = imageSize();
         byte[] p = new byte[indices.length * size];
@@ -53,6 +77,7 @@ public record ImageSet(byte[] pixels, byte[] labels, int count, int channels, in
     }
 
     /** As {@link #fill(int[], int, int, Normalization, float[], float[])}, each image augmented with `rng`. */
+    @Override
     public void fill(int[] order, int from, int n, Normalization norm, Augmentation augmentation, java.util.Random rng,
                      float[] x, float[] oneHot) {
         int size = imageSize();

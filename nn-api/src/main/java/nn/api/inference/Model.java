@@ -125,12 +125,9 @@ public final class Model implements AutoCloseable {
         return preprocessing;
     }
 
-    /**
-     * Whether the outputs are class scores. Every data set nn trains on today has class labels;
-     * when the signature records regression targets, this is where the answer changes.
-     */
+    /** Whether the outputs are class scores (else values: a regression). */
     public boolean classifies() {
-        return true;
+        return signature.task() == nn.api.data.Task.CLASSES;
     }
 
     public List<String> classNames() {

@@ -20,11 +20,14 @@ public final class Preprocessing {
     private final Shape input;
     private final float[] table;
     private final Normalization normalization;
+    /** What training applied to each example: pixel normalisation or a table's standardisation. */
+    private final nn.api.data.Preprocessing training;
 
     public Preprocessing(Shape input, ModelSignature signature) {
         this.input = input;
         this.normalization = signature.normalization();
         this.table = normalization.lookupTable();
+        this.training = nn.api.data.Preprocessing.of(signature);
     }
 
     public Shape inputShape() {
@@ -40,21 +43,16 @@ public final class Preprocessing {
         return Math.toIntExact(input.size());
     }
 
-    /** Raw values (pixels 0..255, flattened in the input's C order) into the model's input values. */
+    /** Raw values (pixels 0..255 flattened in the input's C order, or a table row's features) into the model's input. */
     public float[] modelInput(float[] raw) {
         if (raw.length != size()) {
             throw new InvalidInput("expected " + size() + " values (shape " + Arrays.toString(input.dims())
                     + "), got " + raw.length);
         }
-        float[] x = new float[raw.length];
-        float scale = (float) (1 / (255.0 * normalization.std()));
-        float shift = (float) (normalization.mean() / normalization.std());
         for (int i = 0; i < raw.length; i++) {
-            float v = raw[i];
-            if (!Float.isFinite(v)) throw new InvalidInput("value " + i + " is " + v + "; expected a finite number");
-            x[i] = v * scale - shift;
+            if (!Float.isFinite(raw[i])) throw new InvalidInput("value " + i + " is " + raw[i] + "; expected a finite number");
         }
-        return x;
+        return training.toModelInput(raw);
     }
 
     /** Pixels 0..255 as bytes (a data set's or a picture's) into the model's input values. */

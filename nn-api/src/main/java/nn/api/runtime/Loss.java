@@ -12,4 +12,12 @@ public interface Loss {
 
     /** The loss alone, for evaluation. */
     double value(INDArray output, INDArray target);
+
+    /**
+     * What one output value predicts of its target, for metrics and `nn predict`: the value
+     * itself, or for a loss on logits its probability (binary cross-entropy: the sigmoid).
+     */
+    default double prediction(double output) {
+        return output;
+    }
 }

@@ -1,6 +1,7 @@
 package nn.api.train;
 
-import nn.api.data.ImageSet;
+import nn.api.data.Examples;
+import nn.api.data.Task;
 import nn.api.data.Normalization;
 import nn.api.network.Network;
 import nn.api.runtime.Loss;
@@ -89,7 +90,7 @@ public final class Trainer {
     }
 
     /** Trains for the configured epochs; returns each epoch's metrics. */
-    public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization) {
+    public List<EpochMetrics> fit(Examples train, Examples test, Normalization normalization) {
         return fit(train, test, normalization, 1);
     }
 
@@ -98,9 +99,10 @@ public final class Trainer {
      * and the epoch's number alone, so a run resumed at epoch k (with the parameters and
      * optimizer state saved after epoch k - 1) continues exactly as the uninterrupted run.
      */
-    public List<EpochMetrics> fit(ImageSet train, ImageSet test, Normalization normalization, int firstEpoch) {
-        ImageSet[] split = splitValidation(train);
-        ImageSet fitSet = split[0];
+    public List<EpochMetrics> fit(Examples train, Examples test, Normalization normalization, int firstEpoch) {
+        checkFits(network, train);
+        Examples[] split = splitValidation(train);
+        Examples fitSet = split[0];
         BatchFeeder trainFeeder = new BatchFeeder(fitSet, normalization, network.inputShape());
         BatchFeeder validationFeeder = split[1] == null ? null : new BatchFeeder(split[1], normalization, network.inputShape());
         BatchFeeder testFeeder = new BatchFeeder(test, normalization, network.inputShape());
@@ -154,9 +156,11 @@ public final class Trainer {
                 }
             }
             epochsDone = epoch;
+            RegressionMetrics r = eval.regression();
             EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, eval.loss(), eval.accuracy(), epochSeconds,
                     evalSeconds, optimizer.learningRate(), steps, validation == null ? null : validation.loss(),
-                    validation == null ? null : validation.accuracy(), best);
+                    validation == null ? null : validation.accuracy(), best,
+                    r == null ? null : r.mse(), r == null ? null : r.mae(), r == null ? null : r.r2());
             history.add(m);
             for (TrainingListener l : listeners) l.onEpochEnd(m, this);
             if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) break;
@@ -173,13 +177,13 @@ public final class Trainer {
      * Training and validation sets: a fixed, seeded choice of `validation` of the examples is
      * held out (the same in every epoch and in a resumed run). [train, null] without a split.
      */
-    ImageSet[] splitValidation(ImageSet train) {
+    Examples[] splitValidation(Examples train) {
         return splitValidation(train, config);
     }
 
     /** The training and validation sets of a run with this config: [train, null] without a split. */
-    public static ImageSet[] splitValidation(ImageSet train, TrainConfig config) {
-        if (config.validation() == 0) return new ImageSet[]{train, null};
+    public static Examples[] splitValidation(Examples train, TrainConfig config) {
+        if (config.validation() == 0) return new Examples[]{train, null};
         int held = (int) Math.round(train.count() * config.validation());
         if (held < 1 || held >= train.count()) {
             throw new IllegalArgumentException("a validation fraction of " + config.validation() + " of "
@@ -187,12 +191,30 @@ public final class Trainer {
         }
         int[] order = identity(train.count());
         shuffle(order, new Random(epochSeed(config.seed(), 0)));
-        return new ImageSet[]{train.select(java.util.Arrays.copyOfRange(order, held, order.length)),
+        return new Examples[]{train.select(java.util.Arrays.copyOfRange(order, held, order.length)),
                 train.select(java.util.Arrays.copyOfRange(order, 0, held))};
     }
 
-    /** Accuracy and loss of the network on a split, in evaluation mode. */
-    public Evaluation evaluate(ImageSet data, Normalization normalization) {
+    /**
+     * The model's input must take an example's values and its output must have one value per
+     * target (a class's one-hot row, or a value): checked before training, so a mismatch is one
+     * clear line rather than an ND4J error.
+     *
+     * @throws IllegalArgumentException naming both shapes
+     */
+    public static void checkFits(Network network, Examples train) {
+        new BatchFeeder(train, nn.api.data.Normalization.NONE, network.inputShape());
+        long outputs = network.outputShape().size();
+        if (outputs != train.targetWidth()) {
+            String what = train.task() == Task.CLASSES ? train.classes() + " classes" : train.targetWidth() + " target value"
+                    + (train.targetWidth() == 1 ? "" : "s");
+            throw new IllegalArgumentException("the model's output " + network.outputName() + " " + network.outputShape()
+                    + " has " + outputs + " values per example but the data set has " + what);
+        }
+    }
+
+    /** Loss and accuracy (classes) or MSE, MAE and R² (values) of the network on a split, in evaluation mode. */
+    public Evaluation evaluate(Examples data, Normalization normalization) {
         return evaluate(new BatchFeeder(data, normalization, network.inputShape()));
     }
 
@@ -201,22 +223,38 @@ public final class Trainer {
         int[] order = identity(n);
         int correct = 0;
         double lossSum = 0;
+        Examples data = feeder.data();
+        boolean classes = data.task() == Task.CLASSES;
+        RegressionMetrics.Accumulator values = classes ? null : new RegressionMetrics.Accumulator(data.targetWidth());
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, n - from);
             BatchFeeder.Batch batch = feeder.batch(order, from, size);
-            int[] predicted;
-            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) { // read out before it closes
                 INDArray output = network.forward(batch.input, false);
                 lossSum += loss.value(output, batch.target) * size;
-                predicted = output.argMax(1).toIntVector();
+                if (classes) {
+                    int[] predicted = output.argMax(1).toIntVector();
+                    for (int i = 0; i < size; i++) if (predicted[i] == feeder.label(order[from + i])) correct++;
+                } else {
+                    float[] predicted = output.reshape((long) size * data.targetWidth()).toFloatVector();
+                    for (int i = 0; i < size; i++) {
+                        for (int j = 0; j < data.targetWidth(); j++) {
+                            values.add(j, loss.prediction(predicted[i * data.targetWidth() + j]), data.target(order[from + i], j));
+                        }
+                        values.example();
+                    }
+                }
             }
-            for (int i = 0; i < size; i++) if (predicted[i] == feeder.label(order[from + i])) correct++;
+        }
+        if (!classes) {
+            RegressionMetrics r = values.result(); // 0/1 targets (a binary classifier) also have an accuracy
+            return new Evaluation(r.binaryAccuracy(), lossSum / n, 0, n, r);
         }
         return new Evaluation((double) correct / n, lossSum / n, correct, n);
     }
 
     /** The confusion matrix of the network on a split, in evaluation mode. */
-    public static ConfusionMatrix confusion(Network network, ImageSet data, Normalization normalization) {
+    public static ConfusionMatrix confusion(Network network, Examples data, Normalization normalization) {
         BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
         ConfusionMatrix matrix = new ConfusionMatrix(data.classes());
         int n = feeder.size();

@@ -85,5 +85,12 @@ public final class CrossEntropy implements Loss {
         public Loss create(Args args) {
             return new CrossEntropy();
         }
+
+        @Override
+        public String unfitTarget(nn.api.data.Examples train) {
+            if (train.task() == nn.api.data.Task.CLASSES) return null;
+            return "cross_entropy needs class labels, but the data set's targets are numbers: use mse, mae or huber"
+                    + " for values, or read the target as classes (csv(..., task = \"classes\"))";
+        }
     }
 }

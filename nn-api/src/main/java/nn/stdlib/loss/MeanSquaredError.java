@@ -7,7 +7,7 @@ import nn.api.spi.BaseProvider;
 import nn.api.spi.LossProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Mean over all elements of (output - target)^2, as PyTorch's MSELoss; targets are one-hot. */
+/** Mean over all elements of (output - target)^2, as PyTorch's MSELoss; class targets are one-hot. */
 public final class MeanSquaredError implements Loss {
 
     @Override
@@ -27,7 +27,7 @@ public final class MeanSquaredError implements Loss {
 
     public static final class Provider extends BaseProvider implements LossProvider {
         public Provider() {
-            super("mse", "mean squared error against one-hot targets", Schema.empty());
+            super("mse", "mean squared error (regression; one-hot targets for classes)", Schema.empty());
         }
 
         @Override

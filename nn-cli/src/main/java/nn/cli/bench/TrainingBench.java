@@ -1,6 +1,6 @@
 package nn.cli.bench;
 
-import nn.api.data.ImageSet;
+import nn.api.data.Examples;
 import nn.api.data.Normalization;
 import nn.api.network.Network;
 import nn.api.runtime.Loss;
@@ -36,7 +36,7 @@ public final class TrainingBench {
         this.settings = settings;
     }
 
-    public BenchResult run(String model, ImageSet train, ImageSet test, Normalization normalization) {
+    public BenchResult run(String model, Examples train, Examples test, Normalization normalization) {
         int batch = settings.batch();
         if (train.count() < batch) {
             throw new IllegalArgumentException("batch " + batch + " is larger than the " + train.count()
@@ -96,7 +96,7 @@ public final class TrainingBench {
     }
 
     /** Images per second of forward passes in evaluation mode; the median of the rounds. */
-    private double inferenceImagesPerSecond(ImageSet test, Normalization normalization) {
+    private double inferenceImagesPerSecond(Examples test, Normalization normalization) {
         int size = Math.min(BenchSettings.INFERENCE_BATCH, test.count());
         BatchFeeder feeder = new BatchFeeder(test, normalization, network.inputShape());
         int[] order = new int[test.count()];

@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Training loss and test accuracy per epoch, side by side; one line per run. */
+/** Training loss and test accuracy (R² for regression) per epoch, side by side; one line per run. */
 public final class HistoryChart {
-    /** One run's history: its name and, per epoch, the epoch number, mean training loss and test accuracy (0..1). */
-    public record Run(String name, double[] epochs, double[] trainLoss, double[] testAccuracy) {
+    /**
+     * One run's history: its name and, per epoch, the epoch number, mean training loss and test
+     * accuracy (0..1), or test R² when `regression`.
+     */
+    public record Run(String name, double[] epochs, double[] trainLoss, double[] testAccuracy, boolean regression) {
+        public Run(String name, double[] epochs, double[] trainLoss, double[] testAccuracy) {
+            this(name, epochs, trainLoss, testAccuracy, false);
+        }
     }
 
     private static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
@@ -25,13 +31,18 @@ public final class HistoryChart {
     }
 
     public static void write(List<Run> runs, Path file) throws IOException {
-        XYChart loss = panel("training loss", "mean cross-entropy over the epoch", runs.size());
-        XYChart accuracy = panel("test accuracy", "accuracy (%)", runs.size());
+        boolean regression = runs.stream().allMatch(Run::regression);
+        if (!regression && runs.stream().anyMatch(Run::regression)) {
+            throw new IllegalArgumentException("cannot draw classifiers (accuracy) and regression models (R²) in one chart");
+        }
+        XYChart loss = panel("training loss", "mean loss over the epoch", runs.size());
+        XYChart accuracy = regression ? panel("test R²", "R² (1 = perfect)", runs.size())
+                : panel("test accuracy", "accuracy (%)", runs.size());
         double lastEpoch = 1;
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             double[] percent = new double[r.testAccuracy().length];
-            for (int k = 0; k < percent.length; k++) percent[k] = 100 * r.testAccuracy()[k];
+            for (int k = 0; k < percent.length; k++) percent[k] = (regression ? 1 : 100) * r.testAccuracy()[k];
             style(loss.addSeries(r.name(), r.epochs(), r.trainLoss()), i);
             style(accuracy.addSeries(r.name(), r.epochs(), percent), i);
             lastEpoch = Math.max(lastEpoch, r.epochs()[r.epochs().length - 1]);

@@ -43,7 +43,7 @@ class RealMnistTest {
         assertEquals("mnist", mnist.name());
         assertEquals(60000, mnist.train().count());
         assertEquals(10000, mnist.test().count());
-        for (ImageSet s : new ImageSet[]{mnist.train(), mnist.test()}) {
+        for (ImageSet s : new ImageSet[]{mnist.trainImages(), mnist.testImages()}) {
             assertEquals(1, s.channels());
             assertEquals(28, s.rows());
             assertEquals(28, s.cols());
@@ -56,7 +56,7 @@ class RealMnistTest {
     @Test
     void labelsAreDigitsAndTheFirstIsFive() {
         assertEquals(5, mnist.train().label(0));
-        for (ImageSet s : new ImageSet[]{mnist.train(), mnist.test()}) {
+        for (ImageSet s : new ImageSet[]{mnist.trainImages(), mnist.testImages()}) {
             int[] perClass = new int[10];
             for (int i = 0; i < s.count(); i++) perClass[s.label(i)]++;
             for (int c = 0; c < 10; c++) assertTrue(perClass[c] > 0, "no example of " + c);

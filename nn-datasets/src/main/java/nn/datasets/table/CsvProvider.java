@@ -1,0 +1,158 @@
+package nn.datasets.table;
+
+import nn.api.data.DataException;
+import nn.api.data.DataLocation;
+import nn.api.data.Dataset;
+import nn.api.data.Normalization;
+import nn.api.data.Standardization;
+import nn.api.data.TableSet;
+import nn.api.schema.Args;
+import nn.api.schema.Schema;
+import nn.api.spi.DatasetProvider;
+import nn.datasets.Sha256;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * `data = csv("train.csv", target = "price")`: a table with a header row. The target is a class
+ * (words, or numbers with `task = "classes"`; class names kept) or one or more numbers. The test
+ * rows come from a test file or a seeded split. Features are standardised with the training
+ * split's mean and std, which the checkpoint keeps.
+ */
+public final class CsvProvider implements DatasetProvider {
+
+    @Override
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public String description() {
+        return "a CSV table: numeric feature columns and a class or numeric target";
+    }
+
+    @Override
+    public Schema schema() {
+        return CsvArgs.schema();
+    }
+
+    @Override
+    public Map<String, Object> resolveFiles(Map<String, Object> args, Path base) {
+        return CsvArgs.resolve(args, base);
+    }
+
+    @Override
+    public Dataset load(Args args, DataLocation location) throws IOException {
+        CsvArgs a = CsvArgs.from(args);
+        CsvTable.Rows train = CsvTable.read(a.train(), a.delimiter(), a.features(), a.targets(), 0);
+        CsvTable.Rows test = a.test() == null ? null
+                : CsvTable.read(a.test(), a.delimiter(), train.featureNames(), a.targets(), 0);
+        boolean classes = classes(a, train);
+        List<String> classNames = List.of();
+        TableSet trainSet, testSet;
+        if (classes) {
+            CsvTable.TargetColumn column = train.targets().get(0);
+            List<String> distinct = column.distinct();
+            if (distinct == null) {
+                throw new DataException(a.train() + ": column '" + column.name() + "' has more than "
+                        + CsvTable.TargetColumn.MAX_CLASSES + " distinct values: too many to be classes");
+            }
+            classNames = CsvTable.classOrder(distinct);
+            if (classNames.size() < 2) {
+                throw new DataException(a.train() + ": column '" + column.name() + "' holds one class only ("
+                        + classNames.get(0) + "): nothing to learn");
+            }
+            trainSet = TableSet.ofClasses(train.features(), train.featureNames().size(),
+                    column.labels(classNames, a.train(), train.lines()), classNames.size());
+            testSet = test == null ? null : TableSet.ofClasses(test.features(), test.featureNames().size(),
+                    test.targets().get(0).labels(classNames, a.test(), test.lines()), classNames.size());
+        } else {
+            trainSet = TableSet.ofValues(train.features(), train.featureNames().size(), values(train, a.train()), a.targets().size());
+            testSet = test == null ? null
+                    : TableSet.ofValues(test.features(), test.featureNames().size(), values(test, a.test()), a.targets().size());
+        }
+        if (testSet == null) {
+            TableSet[] split = split(trainSet, a.testSplit(), a.seed(), a.train());
+            trainSet = split[0];
+            testSet = split[1];
+        }
+        if (a.trainLimit() > 0) trainSet = (TableSet) trainSet.head(a.trainLimit());
+        if (a.testLimit() > 0) testSet = (TableSet) testSet.head(a.testLimit());
+        Standardization s = a.standardize() ? Standardization.fit(trainSet.features(), trainSet.featureCount())
+                : Standardization.identity(trainSet.featureCount());
+        Map<String, String> checksums = new LinkedHashMap<>();
+        checksums.put(a.train().getFileName().toString(), Sha256.ofContent(a.train()));
+        if (a.test() != null) checksums.put(a.test().getFileName().toString(), Sha256.ofContent(a.test()));
+        return new Dataset(name(), trainSet.withStandardization(s), testSet.withStandardization(s), classNames,
+                Normalization.NONE, checksums, new Dataset.Columns(train.featureNames(), a.targets()));
+    }
+
+    /** Whether the target is classes: asked for, or words in an `auto` column. */
+    private static boolean classes(CsvArgs a, CsvTable.Rows train) throws DataException {
+        for (CsvTable.TargetColumn t : train.targets()) {
+            if (a.task().equals("values") && !t.numeric()) {
+                throw new DataException(a.train() + ":" + t.firstWord().replaceFirst("^line ", "") + " in column '"
+                        + t.name() + "' is not a number, but task = \"values\" needs numbers");
+            }
+        }
+        if (a.task().equals("classes")) return true;
+        if (a.task().equals("values")) return false;
+        boolean words = train.targets().stream().anyMatch(t -> !t.numeric());
+        if (words && a.targets().size() > 1) {
+            CsvTable.TargetColumn t = train.targets().stream().filter(c -> !c.numeric()).findFirst().orElseThrow();
+            throw new DataException(a.train() + ": several targets must all be numbers, but column '" + t.name()
+                    + "' has a word at " + t.firstWord());
+        }
+        return words;
+    }
+
+    private static float[] values(CsvTable.Rows rows, Path file) throws DataException {
+        int k = rows.targets().size();
+        float[] out = new float[rows.count() * k];
+        for (int j = 0; j < k; j++) {
+            CsvTable.TargetColumn t = rows.targets().get(j);
+            if (!t.numeric()) {
+                throw new DataException(file + ":" + t.firstWord().replaceFirst("^line ", "") + " in column '" + t.name()
+                        + "' is not a number, but the training file's targets are numbers");
+            }
+            float[] v = t.values();
+            for (int i = 0; i < v.length; i++) out[i * k + j] = v[i];
+        }
+        return out;
+    }
+
+    /** A seeded hold-out: the same rows for the same seed, file and fraction. */
+    static TableSet[] split(TableSet all, double fraction, long seed, Path file) throws DataException {
+        int n = all.count();
+        int held = (int) Math.round(n * fraction);
+        if (held < 1 || held >= n) {
+            throw new DataException(file + ": test_split = " + fraction + " of " + n + " rows leaves no "
+                    + (held < 1 ? "test" : "training") + " rows; give a test file or more rows");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random rng = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] test = java.util.Arrays.copyOfRange(order, 0, held);
+        int[] train = java.util.Arrays.copyOfRange(order, held, n);
+        java.util.Arrays.sort(test); // file order within each part, so a limit takes the first rows
+        java.util.Arrays.sort(train);
+        return new TableSet[]{all.select(train), all.select(test)};
+    }
+
+    /** Reads rows to predict on: the columns a model was trained on, by name, from any CSV with a header. */
+    public static CsvTable.Rows rowsToPredict(Path file, List<String> featureNames, char delimiter) throws DataException {
+        return CsvTable.read(file, delimiter, new ArrayList<>(featureNames), List.of(), 0);
+    }
+}
