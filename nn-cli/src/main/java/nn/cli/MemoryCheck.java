@@ -1,9 +1,15 @@
 package nn.cli;
 
+import nn.api.graph.Graph;
+import nn.api.graph.ShapeInference;
+import nn.api.graph.TrainSpec;
+import nn.api.network.ModelSummary;
+import nn.api.registry.Registry;
 import nn.api.train.MemoryEstimate;
 import org.bytedeco.javacpp.Pointer;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 import static nn.api.train.MemoryEstimate.format;
 
@@ -17,6 +23,17 @@ final class MemoryCheck {
     static final long MAX_PARAMETERS = Integer.MAX_VALUE - 8;
 
     private MemoryCheck() {
+    }
+
+    /** {@link #require(String, MemoryEstimate)} for a graph about to be trained with these settings. */
+    static void require(Graph graph, TrainSpec train, Registry registry) {
+        List<ModelSummary.Row> rows;
+        try {
+            rows = ModelSummary.rows(graph, ShapeInference.run(graph, registry).shapes(), registry);
+        } catch (RuntimeException e) {
+            return; // a plugin layer that cannot be made: building the network reports it, naming its jar
+        }
+        require(graph.name(), MemoryEstimate.of(rows, train, registry));
     }
 
     /** Throws a {@link RunFailure} (exit 1) saying how much is needed and how much there is. */

@@ -9,9 +9,7 @@ import nn.api.checkpoint.ResumeState;
 import nn.api.data.Augmentation;
 import nn.api.graph.Call;
 import nn.api.graph.Graph;
-import nn.api.graph.ShapeInference;
 import nn.api.graph.TrainSpec;
-import nn.api.network.ModelSummary;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
@@ -25,7 +23,6 @@ import nn.api.spi.OptimizerProvider;
 import nn.api.spi.ScheduleProvider;
 import nn.api.train.CheckpointEveryEpoch;
 import nn.api.train.EpochMetrics;
-import nn.api.train.MemoryEstimate;
 import nn.api.train.MetricsFile;
 import nn.api.train.TrainConfig;
 import nn.api.train.Trainer;
@@ -126,8 +123,7 @@ final class TrainCommand implements Callable<Integer> {
 
         Backend selected = backend.activate(registry, train.backend(), train.threads());
         // Before the data set and the network: a model that cannot fit is refused in seconds, not killed later.
-        MemoryCheck.require(graph.name(), MemoryEstimate.of(
-                ModelSummary.rows(graph, ShapeInference.run(graph, registry).shapes(), registry), train, registry));
+        MemoryCheck.require(graph, train, registry);
         Dataset dataset = data.load(registry, train.data(), null);
         Network network = from != null ? Checkpoints.network(resume, from, registry)
                 : new NetworkBuilder(registry).seed(train.seed()).build(graph);
