@@ -21,7 +21,7 @@ import java.util.Set;
  * A class loader that shows ND4J only the one backend nn selected. ND4J finds its backend
  * with a ServiceLoader over {@link ND4JClassLoading#getNd4jClassloader()}; with nd4j-native
  * and nd4j-cuda both on the class path it would try CUDA first and, without a GPU, print a
- * stack trace before falling back (DESIGN.md §10). This loader rewrites the
+ * stack trace before falling back. This loader rewrites the
  * `META-INF/services/org.nd4j.linalg.factory.Nd4jBackend` files so that only the selected
  * implementation is listed (also in a fat jar, where both are merged into one file); the
  * other backend's class is never loaded, let alone initialised. Classes load from the parent.

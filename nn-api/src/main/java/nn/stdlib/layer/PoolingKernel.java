@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Max or average pooling over NCHW batches with libnd4j's `maxpool2d` / `avgpool2d` and their
  * `_bp` ops (oneDNN's where the build has them: in the lecture's CNN, NCHW, one thread, they
- * beat libnd4j's own kernels, 44-78 against 62-106 ms a step, whatever DESIGN §10 measured
- * for the ops alone). The layers that pool hold one of these.
+ * beat libnd4j's own kernels, 44-78 against 62-106 ms a step, although oneDNN's max-pooling
+ * ops were the slower ones when timed alone, outside a network). The layers that pool hold one of these.
  */
 final class PoolingKernel {
     private static final long NCHW = 0;

@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * ND4J's native CPU backend (the native build chosen by {@link NativeVariant}). Threads are
  * set deliberately: OpenMP and BLAS both get the same count, never more than asked, because
- * on small models two threads on two cores were 3-4 times slower than one (DESIGN.md §10).
+ * on small models two threads on two cores were slower than one (README.md, "Platform: what
+ * is verified", has the measurement).
  */
 public final class CpuBackend implements Backend {
     static final String ND4J_CPU_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";

@@ -13,7 +13,7 @@ import nn.api.spi.BackendException;
  * {@code -Dnn.cpu.variant=} names another variant (e.g. {@code generic}, {@code avx2},
  * {@code onednn}) whose jar the user put on the class path. AVX-512 is never chosen
  * automatically, even where /proc/cpuinfo advertises it: ND4J's -avx512 build died with
- * SIGILL on this project's machines (DESIGN.md §10), so only an explicit
+ * SIGILL on this project's machines (README.md, "Platform: what is verified"), so only an explicit
  * {@code -Dnn.cpu.variant=avx512} selects it.
  */
 public final class NativeVariant {
