@@ -43,7 +43,7 @@ class InferenceApiTest {
         assertEquals(0, run.exitCode(), run.err());
         checkpoint = dir.resolve("model.nnc");
         DatasetProvider mnist = Registry.load().datasets().get("mnist");
-        test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).test();
+        test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).testImages();
         model = Model.load(checkpoint, Model.Options.DEFAULTS.withReplicas(2));
     }
 

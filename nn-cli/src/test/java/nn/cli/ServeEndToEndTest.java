@@ -53,7 +53,7 @@ class ServeEndToEndTest {
         server = ServeProcess.start(dir.resolve("serve.log"), dir.resolve("run/model.nnc").toString(), "--port", "0",
                 "--max-body-bytes", "100000", "--max-instances", "16", "--max-image-side", "256", "--max-wait-ms", "5");
         DatasetProvider mnist = Registry.load().datasets().get("mnist");
-        test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).test();
+        test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).testImages();
         PageInBrowser.serverBase = server.base;
     }
 

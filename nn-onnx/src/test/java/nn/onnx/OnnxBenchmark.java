@@ -29,8 +29,8 @@ public final class OnnxBenchmark {
             long t1 = System.nanoTime();
             OnnxImporter.convert(file, ModelProto.parseFrom(bytes), new OnnxImporter.Options("bench", "mnist", null), Mnist.REGISTRY);
             long t2 = System.nanoTime();
-            OrtComparison.compare(network, model, data.test(), checkpoint.metadata().signature().normalization()); // warm-up
-            OrtComparison.Agreement a = OrtComparison.compare(network, model, data.test(), checkpoint.metadata().signature().normalization());
+            OrtComparison.compare(network, model, data.testImages(), checkpoint.metadata().signature().normalization()); // warm-up
+            OrtComparison.Agreement a = OrtComparison.compare(network, model, data.testImages(), checkpoint.metadata().signature().normalization());
             System.out.printf("%s (%s): ONNX %,d bytes, export %.3f s, import %.3f s (in-process); %s%n", file,
                     checkpoint.graph().name(), bytes.length, (t1 - t0) / 1e9, (t2 - t1) / 1e9, a);
         }

@@ -34,17 +34,17 @@ class OnnxRuntimeAgreementTest {
         Network network = Mnist.trained(example, trainingImages);
         ModelProto model = OnnxExporter.export(network, ModelSignature.of(network.inputShape().dims(), data));
 
-        OrtComparison.Agreement agreement = OrtComparison.compare(network, model, data.test(), data.normalization());
+        OrtComparison.Agreement agreement = OrtComparison.compare(network, model, data.testImages(), data.normalization());
         System.out.println(example + " vs ONNX Runtime: " + agreement + ", " + model.getSerializedSize() + " bytes");
-        assertEquals(data.test().count(), agreement.samePrediction(), agreement.toString());
+        assertEquals(data.testImages().count(), agreement.samePrediction(), agreement.toString());
         assertTrue(agreement.maxLogitDifference() <= 1e-4, agreement.toString());
 
         Checkpoint imported = OnnxImporter.convert(example + ".onnx", model,
                 new OnnxImporter.Options("round_trip", "mnist", null), Mnist.REGISTRY).checkpoint();
         assertEquals(data.normalization(), imported.metadata().signature().normalization());
         Network back = CheckpointRestore.network(imported, Mnist.REGISTRY);
-        float[][] before = OrtComparison.outputs(network, data.test(), data.normalization(), 500);
-        float[][] after = OrtComparison.outputs(back, data.test(), data.normalization(), 500);
+        float[][] before = OrtComparison.outputs(network, data.testImages(), data.normalization(), 500);
+        float[][] after = OrtComparison.outputs(back, data.testImages(), data.normalization(), 500);
         for (int i = 0; i < before.length; i++) assertArrayEquals(before[i], after[i], 0f, "image " + i);
     }
 }

@@ -56,7 +56,7 @@ class OperatorCoverageTest {
         Dataset data = Mnist.dataset();
         ModelProto model = OnnxExporter.export(network, ModelSignature.of(network.inputShape().dims(), data));
 
-        var test = data.test().head(1000);
+        var test = data.testImages(1000);
         OrtComparison.Agreement agreement = OrtComparison.compare(network, model, test, data.normalization());
         System.out.println("every_op vs ONNX Runtime: " + agreement);
         assertTrue(agreement.maxLogitDifference() <= 1e-4, agreement.toString());

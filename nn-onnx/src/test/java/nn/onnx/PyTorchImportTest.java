@@ -41,16 +41,16 @@ class PyTorchImportTest {
         Checkpoint checkpoint = imported.checkpoint();
         Network network = CheckpointRestore.network(checkpoint, Mnist.REGISTRY);
         Dataset data = Mnist.dataset();
-        ConfusionMatrix matrix = Trainer.confusion(network, data.test(), checkpoint.metadata().signature().normalization());
+        ConfusionMatrix matrix = Trainer.confusion(network, data.testImages(), checkpoint.metadata().signature().normalization());
         int pytorch = report.get(name).get("correct").asInt();
         System.out.printf("%s: nn %d/%d correct, PyTorch %d%n", name, matrix.correct(), matrix.total(), pytorch);
-        assertEquals(data.test().count(), matrix.total());
+        assertEquals(data.testImages().count(), matrix.total());
         // float sums in another order may flip an image whose two best logits tie to 1e-6; none did when written
         assertTrue(Math.abs(matrix.correct() - pytorch) <= 1, name + ": nn " + matrix.correct() + ", PyTorch " + pytorch);
 
-        OrtComparison.Agreement agreement = OrtComparison.compare(network, model, data.test(), normalization);
+        OrtComparison.Agreement agreement = OrtComparison.compare(network, model, data.testImages(), normalization);
         System.out.println(name + " (nn import vs ONNX Runtime on PyTorch's file): " + agreement);
-        assertEquals(data.test().count(), agreement.samePrediction(), agreement.toString());
+        assertEquals(data.testImages().count(), agreement.samePrediction(), agreement.toString());
         assertTrue(agreement.maxLogitDifference() <= 1e-4, agreement.toString());
     }
 }

@@ -35,7 +35,7 @@ class ClassifyTest {
         assertEquals(0, code, log.toString());
 
         DatasetProvider mnist = Registry.load().datasets().get("mnist");
-        ImageSet test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).test();
+        ImageSet test = mnist.load(mnist.schema().defaults(), DataLocation.resolve(null)).testImages();
         List<String> args = new ArrayList<>(List.of(dir.resolve("model.nnc").toString()));
         for (int i = 0; i < 10; i++) {
             BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
