@@ -1,5 +1,6 @@
 package nn.datasets.images;
 
+import nn.datasets.SeededSplit;
 import nn.api.data.DataException;
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * `data = images("photos", size = [64, 64], channels = 3)`: one sub-folder per class of PNG and
@@ -95,24 +94,7 @@ public final class ImagesProvider implements DatasetProvider {
     }
 
     private static Examples[] split(Examples all, double fraction, long seed, Path root) throws DataException {
-        int n = all.count();
-        int held = (int) Math.round(n * fraction);
-        if (held < 1 || held >= n) {
-            throw new DataException(root + ": test_split = " + fraction + " of " + n + " images leaves no "
-                    + (held < 1 ? "test" : "training") + " images; give a test folder or more images");
-        }
-        int[] order = IntStream.range(0, n).toArray();
-        Random rng = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] test = java.util.Arrays.copyOfRange(order, 0, held), train = java.util.Arrays.copyOfRange(order, held, n);
-        java.util.Arrays.sort(test);
-        // The training split keeps the shuffled order's set but file order, like the csv split.
-        java.util.Arrays.sort(train);
-        return new Examples[]{all.select(train), all.select(test)};
+        int[][] parts = SeededSplit.indices(all.count(), fraction, seed, root.toString(), "images", "a test folder");
+        return new Examples[]{all.select(parts[0]), all.select(parts[1])};
     }
 }

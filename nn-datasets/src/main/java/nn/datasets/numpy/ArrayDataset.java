@@ -1,5 +1,6 @@
 package nn.datasets.numpy;
 
+import nn.datasets.SeededSplit;
 import nn.api.data.DataException;
 import nn.api.data.Dataset;
 import nn.api.data.Examples;
@@ -10,7 +11,6 @@ import nn.api.data.TableSet;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -122,23 +122,7 @@ final class ArrayDataset {
     }
 
     private static Examples[] split(Examples all, double fraction, long seed, String name) throws DataException {
-        int n = all.count();
-        int held = (int) Math.round(n * fraction);
-        if (held < 1 || held >= n) {
-            throw new DataException(name + ": test_split = " + fraction + " of " + n + " examples leaves no "
-                    + (held < 1 ? "test" : "training") + " examples; give test arrays or more examples");
-        }
-        int[] order = IntStream.range(0, n).toArray();
-        Random rng = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] test = java.util.Arrays.copyOfRange(order, 0, held), train = java.util.Arrays.copyOfRange(order, held, n);
-        java.util.Arrays.sort(test);
-        java.util.Arrays.sort(train);
-        return new Examples[]{all.select(train), all.select(test)};
+        int[][] parts = SeededSplit.indices(all.count(), fraction, seed, name, "examples", "test arrays");
+        return new Examples[]{all.select(parts[0]), all.select(parts[1])};
     }
 }

@@ -1,5 +1,6 @@
 package nn.datasets.table;
 
+import nn.datasets.SeededSplit;
 import nn.api.data.DataException;
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * `data = csv("train.csv", target = "price")`: a table with a header row. The target is a class
@@ -129,26 +129,8 @@ public final class CsvProvider implements DatasetProvider {
 
     /** A seeded hold-out: the same rows for the same seed, file and fraction. */
     static TableSet[] split(TableSet all, double fraction, long seed, Path file) throws DataException {
-        int n = all.count();
-        int held = (int) Math.round(n * fraction);
-        if (held < 1 || held >= n) {
-            throw new DataException(file + ": test_split = " + fraction + " of " + n + " rows leaves no "
-                    + (held < 1 ? "test" : "training") + " rows; give a test file or more rows");
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random rng = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] test = java.util.Arrays.copyOfRange(order, 0, held);
-        int[] train = java.util.Arrays.copyOfRange(order, held, n);
-        java.util.Arrays.sort(test); // file order within each part, so a limit takes the first rows
-        java.util.Arrays.sort(train);
-        return new TableSet[]{all.select(train), all.select(test)};
+        int[][] parts = SeededSplit.indices(all.count(), fraction, seed, file.toString(), "rows", "a test file");
+        return new TableSet[]{all.select(parts[0]), all.select(parts[1])};
     }
 
     /** Reads rows to predict on: the columns a model was trained on, by name, from any CSV with a header. */
