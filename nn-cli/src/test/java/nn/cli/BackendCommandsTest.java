@@ -50,12 +50,12 @@ class BackendCommandsTest {
     }
 
     @Test
-    void trainOnAutoFallsBackToTheCpuWithOneWarningLine() {
+    void trainOnAutoTakesTheCpuSilentlyWhenThisBuildHasNoCuda() {
+        // The default build holds no CUDA natives: nothing the user asked for or could expect is missing.
         CliRun run = CliRun.of(train(dir.resolve("auto"), "auto"));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("backend cpu"), run.out());
-        assertEquals(1, run.err().lines().filter(l -> l.startsWith("nn: warning: cuda is not available")).count(), run.err());
-        assertTrue(run.err().contains("; using cpu"), run.err());
+        assertFalse(run.err().contains("warning"), run.err());
     }
 
     @Test

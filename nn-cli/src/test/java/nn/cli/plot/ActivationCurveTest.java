@@ -44,7 +44,10 @@ class ActivationCurveTest {
         assertEquals(0.25, sigmoid.derivative()[6], 1e-12);
         assertEquals(0.5, sigmoid.value()[6], 1e-12);
         ActivationCurve step = ActivationCurve.sample("step",
-                registry.activations().get("step").create(new Args(Map.of("threshold", 2.0))), -6, 6, 13);
+                registry.activations().get("step").create(registry.activations().get("step").schema()
+                        .bind(java.util.List.of(), Map.of("threshold", 2.0), (w, m, h) -> {
+                            throw new AssertionError(m);
+                        })), -6, 6, 13);
         assertEquals(0.0, step.value()[8], "step(2) is not above the threshold");
         assertEquals(1.0, step.value()[9], "step(3)");
         for (double d : step.derivative()) assertEquals(0.0, d, "the step's derivative is zero everywhere");
