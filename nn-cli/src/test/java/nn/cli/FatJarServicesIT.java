@@ -54,7 +54,9 @@ class FatJarServicesIT {
             Set<String> layers = serviceLines(fat, "nn.api.spi.LayerProvider");
             assertTrue(layers.contains("nn.stdlib.layer.Dense$Provider") && layers.contains("nn.stdlib.layer.Conv2d$Provider"), layers.toString());
             Set<String> datasets = serviceLines(fat, "nn.api.spi.DatasetProvider");
-            assertEquals(2, datasets.size(), datasets.toString());
+            assertEquals(Set.of("nn.datasets.mnist.MnistProvider", "nn.datasets.mnist.FashionMnistProvider",
+                    "nn.datasets.table.CsvProvider", "nn.datasets.numpy.NpyProvider", "nn.datasets.numpy.NpzProvider",
+                    "nn.datasets.images.ImagesProvider"), datasets);
             Set<String> backends = serviceLines(fat, "nn.api.spi.Backend");
             assertEquals(2, backends.size(), "cpu and cuda: " + backends);
             assertTrue(serviceLines(fat, "org.nd4j.linalg.factory.Nd4jBackend").contains("org.nd4j.linalg.cpu.nativecpu.CpuBackend"));
