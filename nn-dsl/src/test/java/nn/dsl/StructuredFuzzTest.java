@@ -106,12 +106,7 @@ class StructuredFuzzTest {
             assertTrue(m.totalBytes() >= 0 && ModelSummary.total(rows) >= 0, "a count wrapped around");
             return true;
         } catch (CompileException e) {
-            if (e.diagnostics().isEmpty()) throw new AssertionError("a CompileException without diagnostics");
-            for (Diagnostic d : e.diagnostics()) {
-                if (d.line() < 0 || d.column() < 0 || d.source() == null) throw new AssertionError("no location: " + d);
-                if (d.line() > 0 && d.column() < 1) throw new AssertionError("no column: " + d);
-            }
-            e.format();
+            LocatedDiagnostics.check(e);
             return false;
         }
     }

@@ -30,10 +30,10 @@ final class Targets {
     Target resolve(Path file, SourceIndex index, SourceIndex.Mention mention) {
         SourceIndex.Symbol local = index.resolve(mention);
         if (local != null) return new Target(file, local);
-        Deque<Path> todo = new ArrayDeque<>(importsOf(file, index));
+        Deque<Path> pending = new ArrayDeque<>(importsOf(file, index));
         Set<Path> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Path imported = todo.pop();
+        while (!pending.isEmpty()) {
+            Path imported = pending.pop();
             if (!seen.add(imported)) continue;
             SourceIndex other = read(imported);
             if (other == null) continue;
@@ -42,7 +42,7 @@ final class Targets {
                 boolean fileLevel = callable || s.kind() == SourceIndex.Kind.CONSTANT;
                 if (fileLevel && s.name().equals(mention.name()) && callable == mention.call()) return new Target(imported, s);
             }
-            todo.addAll(importsOf(imported, other));
+            pending.addAll(importsOf(imported, other));
         }
         return null;
     }
