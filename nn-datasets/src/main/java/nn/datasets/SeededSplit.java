@@ -1,6 +1,7 @@
 package nn.datasets;
 
 import nn.api.data.DataException;
+import nn.api.random.Permutations;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -27,15 +28,7 @@ public final class SeededSplit {
             throw new DataException(where + ": test_split = " + fraction + " of " + n + " " + unit + " leaves no "
                     + (held < 1 ? "test" : "training") + " " + unit + "; give " + remedy + " or more " + unit);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random rng = new Random(seed);
-        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutations.shuffled(n, new Random(seed));
         int[] test = Arrays.copyOfRange(order, 0, held);
         int[] train = Arrays.copyOfRange(order, held, n);
         Arrays.sort(test);

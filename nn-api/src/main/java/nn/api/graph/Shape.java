@@ -56,6 +56,13 @@ public final class Shape {
         return n;
     }
 
+    /** The dimensions as longs, as ND4J and {@link nn.api.runtime.BatchBuffers} take them. */
+    public long[] longDims() {
+        long[] d = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) d[i] = dims[i];
+        return d;
+    }
+
     /** The array shape for a batch of this: [batch, dims...]. */
     public long[] withBatch(long batch) {
         long[] s = new long[dims.length + 1];

@@ -5,6 +5,7 @@ import nn.api.graph.Node;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeInference;
 import nn.api.plugin.ProviderFailure;
+import nn.api.random.SplitMix64;
 import nn.api.registry.Registry;
 import nn.api.runtime.ActivationLayer;
 import nn.api.runtime.BatchBuffers;
@@ -96,7 +97,7 @@ public final class NetworkBuilder {
             }
             Provider provider = registry.operation(node.op());
             Args args = new Args(node.args());
-            BatchBuffers accumulator = new BatchBuffers(dims(shapes.get(node.name())));
+            BatchBuffers accumulator = new BatchBuffers(shapes.get(node.name()).longDims());
             if (provider instanceof MergeProvider merge) {
                 MergeLayer created;
                 try {
@@ -166,17 +167,6 @@ public final class NetworkBuilder {
      * nodes draw unrelated streams, and none of them draws from the initialisers' generator.
      */
     static long layerSeed(long seed, int nodeIndex) {
-        long z = seed + 0x9E3779B97F4A7C15L * (nodeIndex + 1L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(seed + SplitMix64.GAMMA * (nodeIndex + 1L));
     }
-
-    private static long[] dims(Shape shape) {
-        long[] d = new long[shape.rank()];
-        for (int i = 0; i < d.length; i++) d[i] = shape.dim(i);
-        return d;
-    }
-
-
 }

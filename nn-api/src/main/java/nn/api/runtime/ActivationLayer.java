@@ -15,8 +15,7 @@ public final class ActivationLayer implements Layer {
 
     public ActivationLayer(Activation activation, Shape shape) {
         this.activation = activation;
-        long[] dims = new long[shape.rank()];
-        for (int i = 0; i < dims.length; i++) dims[i] = shape.dim(i);
+        long[] dims = shape.longDims();
         this.outputs = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);
     }

@@ -52,8 +52,7 @@ public final class BatchNorm implements Layer {
         this.reduceAxes = input.rank() == 3 ? new int[]{0, 2, 3} : new int[]{0};
         this.momentum = momentum;
         this.eps = eps;
-        long[] dims = new long[input.rank()];
-        for (int i = 0; i < dims.length; i++) dims[i] = input.dim(i);
+        long[] dims = input.longDims();
         this.outputs = new BatchBuffers(dims);
         this.normalized = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);

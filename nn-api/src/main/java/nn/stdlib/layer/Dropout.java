@@ -1,6 +1,7 @@
 package nn.stdlib.layer;
 
 import nn.api.graph.Shape;
+import nn.api.random.SplitMix64;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.HostKernels;
 import nn.api.runtime.Layer;
@@ -33,8 +34,7 @@ public final class Dropout implements Layer {
 
     public Dropout(Shape shape, double rate) {
         this.rate = rate;
-        long[] dims = new long[shape.rank()];
-        for (int i = 0; i < dims.length; i++) dims[i] = shape.dim(i);
+        long[] dims = shape.longDims();
         this.outputs = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);
         this.masks = new BatchBuffers(dims);

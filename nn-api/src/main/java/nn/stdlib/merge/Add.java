@@ -21,9 +21,7 @@ public final class Add implements MergeLayer {
 
     public Add(int inputs, Shape shape) {
         this.inputs = inputs;
-        long[] dims = new long[shape.rank()];
-        for (int i = 0; i < dims.length; i++) dims[i] = shape.dim(i);
-        this.outputs = new BatchBuffers(dims);
+        this.outputs = new BatchBuffers(shape.longDims());
     }
 
     @Override

@@ -40,9 +40,9 @@ public final class Concat implements MergeLayer {
             offsets[i] = offset;
             sizes[i] = inputs.get(i).dim(exampleAxis);
             offset += sizes[i];
-            inputGradients.add(new BatchBuffers(dims(inputs.get(i))));
+            inputGradients.add(new BatchBuffers(inputs.get(i).longDims()));
         }
-        this.outputs = new BatchBuffers(dims(output));
+        this.outputs = new BatchBuffers(output.longDims());
     }
 
     @Override
@@ -68,12 +68,6 @@ public final class Concat implements MergeLayer {
         for (int d = 0; d < rank; d++) index[d] = NDArrayIndex.all();
         index[axis] = NDArrayIndex.interval(offsets[input], offsets[input] + sizes[input]);
         return index;
-    }
-
-    private static long[] dims(Shape s) {
-        long[] d = new long[s.rank()];
-        for (int i = 0; i < d.length; i++) d[i] = s.dim(i);
-        return d;
     }
 
     public static final class Provider extends BaseProvider implements MergeProvider {

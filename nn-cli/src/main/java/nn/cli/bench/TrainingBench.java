@@ -3,6 +3,7 @@ package nn.cli.bench;
 import nn.api.data.Examples;
 import nn.api.data.Normalization;
 import nn.api.network.Network;
+import nn.api.random.Permutations;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.train.BatchFeeder;
@@ -99,8 +100,7 @@ public final class TrainingBench {
     private double inferenceImagesPerSecond(Examples test, Normalization normalization) {
         int size = Math.min(BenchSettings.INFERENCE_BATCH, test.count());
         BatchFeeder feeder = new BatchFeeder(test, normalization, network.inputShape());
-        int[] order = new int[test.count()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
+        int[] order = Permutations.identity(test.count());
         int batches = Math.min(settings.inferenceBatches(), test.count() / size);
         network.forward(feeder.batch(order, 0, size).input, false); // warm-up at this batch size
         double[] rate = new double[settings.rounds()];
@@ -127,8 +127,7 @@ public final class TrainingBench {
         private int cursor;
 
         Order(int n, int batch, Random rng) {
-            this.indices = new int[n];
-            for (int i = 0; i < n; i++) indices[i] = i;
+            this.indices = Permutations.identity(n);
             this.batch = batch;
             this.rng = rng;
             shuffle();
@@ -142,12 +141,7 @@ public final class TrainingBench {
         }
 
         private void shuffle() {
-            for (int i = indices.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = indices[i];
-                indices[i] = indices[j];
-                indices[j] = t;
-            }
+            Permutations.shuffle(indices, rng);
             cursor = 0;
         }
     }
