@@ -56,7 +56,7 @@ class TrainerTest {
         OptimizerProvider p = REGISTRY.optimizers().get("sgd");
         return p.create(p.schema().bind(List.of(), Map.of("lr", lr), (w, m, h) -> {
             throw new AssertionError(m);
-        }), 10);
+        }));
     }
 
     @Test

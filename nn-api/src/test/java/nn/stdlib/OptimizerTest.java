@@ -20,7 +20,7 @@ class OptimizerTest {
         OptimizerProvider p = REGISTRY.optimizers().get(name);
         return p.create(p.schema().bind(java.util.List.of(), args, (w, m, h) -> {
             throw new AssertionError(m);
-        }), 3);
+        }));
     }
 
     @Test

@@ -150,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             network = new NetworkBuilder(registry).seed(t.seed()).build(graph);
             optimizer = registry.optimizers().get(t.optimizer().name())
-                    .create(new Args(t.optimizer().args()), network.parameterCount());
+                    .create(new Args(t.optimizer().args()));
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

@@ -135,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
         }
-        Optimizer optimizer = optimizer(train.optimizer(), network.parameterCount());
+        Optimizer optimizer = optimizer(train.optimizer());
         int firstEpoch = 1;
         if (from != null) {
             optimizer.restore(from.optimizerState());
@@ -248,10 +248,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Providers reject combinations their schema cannot express (nesterov without momentum): bad input. */
-    private Optimizer optimizer(Call call, long parameterCount) {
+    private Optimizer optimizer(Call call) {
         OptimizerProvider provider = registry.optimizers().get(call.name());
         try {
-            return provider.create(new Args(call.args()), parameterCount);
+            return provider.create(new Args(call.args()));
         } catch (IllegalArgumentException e) {
             throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
         }

@@ -49,7 +49,7 @@ final class Mnist {
         Network network = new NetworkBuilder(REGISTRY).seed(train.seed()).build(graph);
         Loss loss = REGISTRY.losses().get(train.loss().name()).create(new Args(train.loss().args()));
         Optimizer optimizer = REGISTRY.optimizers().get(train.optimizer().name())
-                .create(new Args(train.optimizer().args()), network.parameterCount());
+                .create(new Args(train.optimizer().args()));
         Dataset data = dataset();
         new Trainer(network, loss, optimizer, new TrainConfig(train.batch(), 1, train.seed(), true))
                 .fit(data.train().head(examples), data.test().head(100), data.normalization());

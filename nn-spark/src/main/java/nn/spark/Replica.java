@@ -118,7 +118,7 @@ final class Replica {
         Optimizer optimizer = null;
         if (!job.gradientAveraging()) {
             optimizer = registry.optimizers().get(train.optimizer().name())
-                    .create(new Args(train.optimizer().args()), network.parameterCount());
+                    .create(new Args(train.optimizer().args()));
             if (sync.optimizerState() != null) optimizer.restore(sync.optimizerState().arrays());
             optimizer.setLearningRate(sync.learningRate());
         }

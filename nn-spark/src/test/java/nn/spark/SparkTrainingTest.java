@@ -68,7 +68,7 @@ class SparkTrainingTest {
         Network network = new NetworkBuilder(registry).seed(spec.seed()).build(graph);
         Loss loss = registry.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
         Optimizer optimizer = registry.optimizers().get(spec.optimizer().name())
-                .create(new Args(spec.optimizer().args()), network.parameterCount());
+                .create(new Args(spec.optimizer().args()));
         TrainConfig config = new TrainConfig(batch != null ? batch : spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
         Trainer trainer = new Trainer(network, loss, optimizer, config);
         if (master == null) {

@@ -4,8 +4,8 @@ import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 
 public interface OptimizerProvider extends Provider {
-    /** An optimizer for a flat vector of `parameterCount` values; it owns its state buffers. */
-    Optimizer create(Args args, long parameterCount);
+    /** An optimizer for a flat parameter vector; it owns its state buffers, sized at its first step (or by restore). */
+    Optimizer create(Args args);
 
     /**
      * How many values of state the optimizer keeps per parameter with these arguments (Adam 2,

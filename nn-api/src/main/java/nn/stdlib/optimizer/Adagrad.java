@@ -58,7 +58,7 @@ public final class Adagrad extends FlatOptimizer {
         }
 
         @Override
-        public Optimizer create(Args args, long parameterCount) {
+        public Optimizer create(Args args) {
             return new Adagrad(args);
         }
     }

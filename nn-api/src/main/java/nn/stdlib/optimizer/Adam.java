@@ -84,7 +84,7 @@ public class Adam extends FlatOptimizer {
         }
 
         @Override
-        public Optimizer create(Args args, long parameterCount) {
+        public Optimizer create(Args args) {
             return new Adam(args);
         }
     }

@@ -28,7 +28,7 @@ public final class AdamW extends Adam {
         }
 
         @Override
-        public Optimizer create(Args args, long parameterCount) {
+        public Optimizer create(Args args) {
             return new AdamW(args);
         }
     }

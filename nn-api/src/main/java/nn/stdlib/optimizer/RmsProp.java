@@ -77,7 +77,7 @@ public final class RmsProp extends FlatOptimizer {
         }
 
         @Override
-        public Optimizer create(Args args, long parameterCount) {
+        public Optimizer create(Args args) {
             return new RmsProp(args);
         }
     }

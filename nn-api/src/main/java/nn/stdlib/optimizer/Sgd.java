@@ -70,7 +70,7 @@ public final class Sgd extends FlatOptimizer {
         }
 
         @Override
-        public Optimizer create(Args args, long parameterCount) {
+        public Optimizer create(Args args) {
             return new Sgd(args);
         }
     }

@@ -107,7 +107,7 @@ class StepMemoryTest {
         Trainer trainer = new Trainer(network, registry.losses().get("cross_entropy").create(Args.EMPTY),
                 sgd.create(sgd.schema().bind(List.of(), Map.of("lr", 0.01), (w, m, h) -> {
                     throw new AssertionError(m);
-                }), network.parameterCount()), new TrainConfig(64, 1, 1, true));
+                })), new TrainConfig(64, 1, 1, true));
         ImageSet train = images(640, 1);
         ImageSet test = images(64, 2);
         trainer.fit(train, test, Normalization.NONE); // the workspaces learn their sizes
@@ -116,7 +116,7 @@ class StepMemoryTest {
         Trainer longer = new Trainer(network, registry.losses().get("cross_entropy").create(Args.EMPTY),
                 sgd.create(sgd.schema().bind(List.of(), Map.of("lr", 0.01), (w, m, h) -> {
                     throw new AssertionError(m);
-                }), network.parameterCount()), new TrainConfig(64, 30, 1, true));
+                })), new TrainConfig(64, 30, 1, true));
         List<EpochMetrics> history = longer.fit(train, test, Normalization.NONE);
         long grown = Pointer.physicalBytes() - before;
         assertEquals(30, history.size());
