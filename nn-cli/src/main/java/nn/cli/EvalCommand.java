@@ -6,8 +6,8 @@ import nn.api.data.Dataset;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
 import nn.api.train.ConfusionMatrix;
+import nn.api.train.Evaluator;
 import nn.api.train.RegressionMetrics;
-import nn.api.train.Trainer;
 import nn.cli.plot.ConfusionChart;
 import nn.cli.plot.PngFile;
 import picocli.CommandLine.Command;
@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
         Network network = run.network();
         if (dataset.task() == nn.api.data.Task.VALUES) return values(checkpoint, dataset, network);
         if (plot != null) throw new UserError("--plot draws a regression model's fit; for classes use --confusion FILE");
-        ConfusionMatrix matrix = Trainer.confusion(network, dataset.test(), dataset.normalization());
+        ConfusionMatrix matrix = Evaluator.confusion(network, dataset.test(), dataset.normalization());
 
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: %s on %s test split (%,d examples)%n", checkpointFile, checkpoint.graph().name(),

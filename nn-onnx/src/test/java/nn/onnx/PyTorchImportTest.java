@@ -8,7 +8,7 @@ import nn.api.data.Dataset;
 import nn.api.data.Normalization;
 import nn.api.network.Network;
 import nn.api.train.ConfusionMatrix;
-import nn.api.train.Trainer;
+import nn.api.train.Evaluator;
 import nn.dsl.ModelCompiler;
 import nn.onnx.proto.Onnx.ModelProto;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,7 @@ class PyTorchImportTest {
         Checkpoint checkpoint = imported.checkpoint();
         Network network = CheckpointRestore.network(checkpoint, Mnist.REGISTRY);
         Dataset data = Mnist.dataset();
-        ConfusionMatrix matrix = Trainer.confusion(network, data.testImages(), checkpoint.metadata().signature().normalization());
+        ConfusionMatrix matrix = Evaluator.confusion(network, data.testImages(), checkpoint.metadata().signature().normalization());
         int pytorch = report.get(name).get("correct").asInt();
         System.out.printf("%s: nn %d/%d correct, PyTorch %d%n", name, matrix.correct(), matrix.total(), pytorch);
         assertEquals(data.testImages().count(), matrix.total());

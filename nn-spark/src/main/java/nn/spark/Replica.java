@@ -7,12 +7,14 @@ import nn.api.graph.GraphJson;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
+import nn.api.random.SplitMix64;
 import nn.api.registry.Registry;
 import nn.api.runtime.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 import nn.api.train.BatchFeeder;
+import nn.api.train.EpochPlan;
 import nn.api.train.Trainer;
 import nn.api.train.TrainingStep;
 import nn.api.runtime.StepMemory;
@@ -132,7 +134,7 @@ final class Replica {
             int n = Math.max(0, Math.min(job.batch(), fitSize - from));
             if (n == 0) continue; // the last global batch may not reach every worker
             // Seeded by epoch, step and worker alone, so a retried task draws the same images.
-            Random augment = new Random(Trainer.epochSeed(job.seed() ^ (0x9E3779B97F4A7C15L * (worker + 1)), sync.epoch()) + s);
+            Random augment = new Random(EpochPlan.epochSeed(job.seed() ^ (SplitMix64.GAMMA * (worker + 1)), sync.epoch()) + s);
             BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
             double value;
             try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {

@@ -1,5 +1,7 @@
 package nn.api.train;
 
+import nn.api.random.Permutations;
+
 /**
  * How close predicted values are to the true ones (predictions read through
  * {@link nn.api.runtime.Loss#prediction(double)}, e.g. probabilities for binary cross-entropy), averaged over the target columns as
@@ -22,10 +24,10 @@ public record RegressionMetrics(double mse, double mae, double r2, Double binary
                                          nn.api.data.Examples data, nn.api.data.Normalization normalization) {
         BatchFeeder feeder = new BatchFeeder(data, normalization, network.inputShape());
         int n = data.count(), width = data.targetWidth();
-        int[] order = Trainer.identity(n);
+        int[] order = Permutations.identity(n);
         Accumulator values = new Accumulator(width);
-        for (int from = 0; from < n; from += Trainer.EVAL_BATCH) {
-            int size = Math.min(Trainer.EVAL_BATCH, n - from);
+        for (int from = 0; from < n; from += Evaluator.BATCH) {
+            int size = Math.min(Evaluator.BATCH, n - from);
             float[] predicted = network.forward(feeder.batch(order, from, size).input, false).reshape((long) size * width).toFloatVector();
             for (int i = 0; i < size; i++) {
                 for (int j = 0; j < width; j++) {

@@ -1,4 +1,4 @@
-package nn.api;
+package nn.api.train;
 
 import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
@@ -12,10 +12,6 @@ import nn.api.registry.Registry;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 import nn.api.spi.OptimizerProvider;
-import nn.api.train.EpochMetrics;
-import nn.api.train.TrainConfig;
-import nn.api.train.Trainer;
-import nn.api.train.TrainingDiverged;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
