@@ -45,12 +45,6 @@ public record IdxDatasetSpec(String name, String description, Split train, Split
         return classNames.size();
     }
 
-    /** The same data set fetched from other mirrors (tests point it at a local server). */
-    public IdxDatasetSpec withMirrors(List<URI> otherMirrors) {
-        return new IdxDatasetSpec(name, description, train, test, sha256, rows, cols, classNames,
-                otherMirrors, systemDirectories);
-    }
-
     public IdxDatasetSpec withSystemDirectories(List<Path> directories) {
         return new IdxDatasetSpec(name, description, train, test, sha256, rows, cols, classNames,
                 mirrors, directories);

@@ -23,9 +23,4 @@ public record Graph(String name, List<GraphInput> inputs, List<Node> nodes, List
         for (Node n : nodes) if (n.name().equals(name)) return n;
         return null;
     }
-
-    public GraphInput input(String name) {
-        for (GraphInput i : inputs) if (i.name().equals(name)) return i;
-        return null;
-    }
 }

@@ -1,9 +1,7 @@
 package nn.api.schema;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Bound argument values, defaults filled in, read by the provider that declared them. */
@@ -38,12 +36,6 @@ public final class Args {
 
     public String getString(String name) {
         return (String) require(name);
-    }
-
-    public List<Double> getDoubles(String name) {
-        List<Double> out = new ArrayList<>();
-        for (Object o : (List<?>) require(name)) out.add(((Number) o).doubleValue());
-        return out;
     }
 
     private Object require(String name) {
