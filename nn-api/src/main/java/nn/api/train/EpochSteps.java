@@ -1,9 +1,10 @@
 package nn.api.train;
 
 /**
- * The training steps of one epoch run elsewhere than in this process (nn-spark's workers).
- * The {@link Trainer} keeps everything around them: the learning rate per epoch, evaluation,
- * early stopping, listeners (epoch lines, metrics.jsonl, checkpoints).
+ * The training steps of one epoch: {@link LocalEpochSteps} in this process, or elsewhere
+ * (nn-spark's workers, through {@link Trainer#epochSteps}). The {@link Trainer} keeps everything
+ * around them: the learning rate per epoch, evaluation, early stopping, listeners (epoch lines,
+ * metrics.jsonl, checkpoints).
  */
 public interface EpochSteps {
     /** Optimizer steps (synchronous updates of the parameters) per epoch. */
