@@ -7,6 +7,8 @@
 #   nn-spark/cluster.sh start     prints the master URL (spark://127.0.0.1:7077) once every worker registered
 #   nn-spark/cluster.sh status    the cluster's processes and executors
 #   nn-spark/cluster.sh stop      stops the workers (and their executors), then the master
+#   nn-spark/cluster.sh submit ARGS...   Spark's spark-submit (org.apache.spark.deploy.SparkSubmit) from the
+#                                 same jars, for machines without a Spark distribution; ARGS as spark-submit's
 #
 # NN_SPARK_MASTER_PORT (7077), NN_SPARK_UI_PORT (18080, the master's web page) and NN_SPARK_DIR
 # (nn-spark/target/spark-cluster: logs, pid files, the workers' scratch directories) choose
@@ -21,6 +23,7 @@ memory="${NN_SPARK_WORKER_MEMORY:-1g}"
 # Seconds each JVM may take to come up (a loaded 2-core machine needed over a minute).
 timeout="${NN_SPARK_START_TIMEOUT:-180}"
 dir="${NN_SPARK_DIR:-$root/nn-spark/target/spark-cluster}"
+home="$dir/home"
 master_url="spark://127.0.0.1:$port"
 
 # What Spark needs from Java 17 (the same list as nn-spark/pom.xml's spark.jvm.options).
@@ -48,15 +51,12 @@ await() { # pidfile log pattern seconds what
   done
 }
 
-start() {
-  [[ -d "$jars" ]] || fail "no Spark jars in $jars: build nn-spark first (mvn -B -DskipTests -pl nn-cli,nn-spark -am package)"
-  alive "$dir/master.pid" && fail "a cluster already runs from $dir (master pid $(cat "$dir/master.pid")); stop it first"
-  mkdir -p "$dir"
+prepare_home() {
   # A worker launches executors through Spark's launcher with $SPARK_HOME/conf and $SPARK_HOME/jars/* as
   # their class path: a home of links to Spark's jars, and a Logback configuration.
-  local home="$dir/home"
-  rm -rf "$home" && mkdir -p "$home/jars" "$home/conf"
-  ln -s "$jars"/*.jar "$home/jars/"
+  mkdir -p "$home/jars" "$home/conf"
+  ln -sf "$jars"/*.jar "$home/jars/"
+  find "$home/jars" -xtype l -delete # links to jars a newer build replaced
   cat >"$home/conf/logback.xml" <<'XML'
 <configuration>
   <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
@@ -66,6 +66,13 @@ start() {
   <root level="INFO"><appender-ref ref="out"/></root>
 </configuration>
 XML
+}
+
+start() {
+  [[ -d "$jars" ]] || fail "no Spark jars in $jars: build nn-spark first (mvn -B -DskipTests -pl nn-cli,nn-spark -am package)"
+  alive "$dir/master.pid" && fail "a cluster already runs from $dir (master pid $(cat "$dir/master.pid")); stop it first"
+  mkdir -p "$dir"
+  prepare_home
   local cp="$home/conf:$home/jars/*"
   export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR="$dir"
   # Executors inherit the worker's environment: one OpenMP thread each, as the nn command uses.
@@ -128,10 +135,19 @@ status() {
   for pid in $(executors); do echo "executor: pid $pid ($(readlink "/proc/$pid/cwd"))"; done
 }
 
+# What $SPARK_HOME/bin/spark-submit runs: SparkSubmit with Spark's jars and Java 17's options.
+submit() {
+  [[ -d "$jars" ]] || fail "no Spark jars in $jars: build nn-spark first (mvn -B -DskipTests -pl nn-cli,nn-spark -am package)"
+  export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  prepare_home
+  exec java "${jvm_opts[@]}" ${NN_JAVA_OPTS:--Xmx1g} -cp "$home/conf:$home/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
   executors) executors ;;
-  *) echo "usage: nn-spark/cluster.sh start|stop|status|executors" >&2; exit 2 ;;
+  submit) shift; submit "$@" ;;
+  *) echo "usage: nn-spark/cluster.sh start|stop|status|executors|submit ARGS..." >&2; exit 2 ;;
 esac
