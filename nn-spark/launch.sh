@@ -17,6 +17,8 @@ stale() {
 if stale; then
   echo "nn: building the command line tool with nn-spark (first use or sources changed)..." >&2
   (cd "$root" && mvn -q -B -DskipTests ${NN_MAVEN_ARGS:-} -pl nn-cli,nn-spark -am package) >&2
+  # Maven leaves an unchanged jar's date alone (e.g. after a test-only edit): mark the build as done.
+  touch "$jar" "$spark_jar"
 fi
 
 if [[ -n "${SPARK_HOME:-}" ]]; then

@@ -1,7 +1,5 @@
 package nn.spark;
 
-import nn.api.data.Dataset;
-import nn.api.data.Examples;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
 import nn.api.graph.TrainSpec;
@@ -27,11 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * One worker's replica of the network and its share of the training data, kept by the executor
- * between synchronisations. The epoch visits the examples in the single-process order
- * ({@link Trainer#epochOrder}); each global batch of workers x batch examples is cut into one
- * slice per worker. So with the file's batch split across the workers ({@code --batch B/N}),
- * every step averages the gradient of exactly the examples one process would have used. Networks are not
+ * One worker's replica of the network and its share of the training data ({@link WorkerShare}), kept
+ * by the executor between synchronisations. With the data replicated (the default), the epoch visits
+ * the examples in the single-process order ({@link Trainer#epochOrder}); each global batch of
+ * workers x batch examples is cut into one slice per worker. So with the file's batch split across
+ * the workers ({@code --batch B/N}), every step averages the gradient of exactly the examples one
+ * process would have used. Networks are not
  * thread-safe, so there is one replica per worker (partition), never shared between tasks.
  *
  * <p>Every task starts from the parameters the driver broadcast, so a task that failed half
@@ -47,10 +46,7 @@ final class Replica {
     private final Network network;
     private final Loss loss;
     private final BatchFeeder feeder;
-    private final int fitSize;
-    private final int shardSize;
-    private int orderEpoch = -1;
-    private int[] order;
+    private final WorkerShare share;
     private float[] buffer;
     /** The synchronisation last started here and the layers' state before it, for a retried task. */
     private String startedSync;
@@ -71,18 +67,8 @@ final class Replica {
         // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
         this.network = new NetworkBuilder(registry).seed(Trainer.epochSeed(job.seed(), -1 - worker)).build(graph);
         this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
-        Dataset data = WorkerRuntime.dataset(train.data(), job.dataDirectory(), job.offline());
-        Examples fit = Trainer.splitValidation(data.train(), job.config())[0];
-        this.feeder = new BatchFeeder(fit, data.normalization(), network.inputShape());
-        this.fitSize = fit.count();
-        this.shardSize = examplesPerEpoch(fitSize, job.batch(), job.workers(), worker);
-    }
-
-    /** How many examples a worker takes in an epoch: its slice of every global batch. */
-    static int examplesPerEpoch(int examples, int batch, int workers, int worker) {
-        int total = 0;
-        for (int from = worker * batch; from < examples; from += workers * batch) total += Math.min(batch, examples - from);
-        return total;
+        this.share = WorkerShare.of(job, worker, train.data());
+        this.feeder = new BatchFeeder(share.examples(), share.normalization(), network.inputShape());
     }
 
     /** This executor's replica for a worker of a run, built on first use. */
@@ -96,7 +82,7 @@ final class Replica {
     }
 
     int shardSize() {
-        return shardSize;
+        return share.perEpoch();
     }
 
     /** The checksum of the parameters this replica holds now. */
@@ -127,11 +113,11 @@ final class Replica {
         TrainingStep step = new TrainingStep(network, loss, optimizer);
         int[] examples = new int[sync.steps()];
         double[] losses = new double[sync.steps()];
-        int[] epochOrder = order(sync.epoch());
+        int[] epochOrder = share.order(sync.epoch());
         for (int i = 0; i < sync.steps(); i++) {
             int s = sync.firstStep() + i;
-            int from = (s * job.workers() + worker) * job.batch(); // this worker's slice of global batch s
-            int n = Math.max(0, Math.min(job.batch(), fitSize - from));
+            int from = share.from(s);
+            int n = share.count(s);
             if (n == 0) continue; // the last global batch may not reach every worker
             // Seeded by epoch, step and worker alone, so a retried task draws the same images.
             Random augment = new Random(EpochPlan.epochSeed(job.seed() ^ (SplitMix64.GAMMA * (worker + 1)), sync.epoch()) + s);
@@ -171,14 +157,5 @@ final class Replica {
             startedSync = key;
             stateBeforeSync = ArrayState.of(network.layerState());
         }
-    }
-
-    /** The epoch's order of the whole training set, the same as one process would use. */
-    private int[] order(int epoch) {
-        if (epoch != orderEpoch) {
-            order = Trainer.epochOrder(fitSize, job.config(), epoch);
-            orderEpoch = epoch;
-        }
-        return order;
     }
 }

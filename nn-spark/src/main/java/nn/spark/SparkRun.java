@@ -12,7 +12,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -43,6 +42,9 @@ final class SparkRun implements DistributedTraining.Session {
     private int workerCount;
     private final int steps;
     private final String runId = UUID.randomUUID().toString();
+    /** Spark property (spark-submit --conf, or -D on the driver): each worker keeps only its shard of the data. */
+    static final String SHARDS_PROPERTY = "spark.nn.shards";
+    private final boolean shards;
     private float[] params;
 
     SparkRun(DistributedTraining.Request request) {
@@ -52,13 +54,15 @@ final class SparkRun implements DistributedTraining.Session {
         SparkLogging.quiet();
         SparkConf conf = new SparkConf().setMaster(request.master()).setAppName("nn train " + request.graph().name())
                 .setIfMissing("spark.ui.enabled", "false");
-        if (request.master().startsWith("local")) {
-            // Local mode needs no network interface: the driver's endpoints stay on the loopback.
+        if (request.master().startsWith("local") || onLoopback(request.master())) {
+            // Local mode, or a cluster on this machine's loopback (nn-spark/cluster.sh): the driver's endpoints stay there too.
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-        } else if (!conf.contains("spark.jars")) {
-            // Started by ./nn rather than spark-submit: ship nn's own jars to the executors.
-            conf.setJars(jarsOf(SparkRun.class, nn.api.train.Trainer.class));
         }
+        if (!request.master().startsWith("local")) {
+            // Executors are JVMs of their own: ship nn's jars and the plugins' to them (beside spark-submit's --jars).
+            conf.set("spark.jars", String.join(",", JarsToShip.add(conf.get("spark.jars", ""), request.registry())));
+        }
+        this.shards = conf.getBoolean(SHARDS_PROPERTY, false);
         this.spark = new JavaSparkContext(conf);
         try {
             spark.sc().addSparkListener(meter);
@@ -82,7 +86,7 @@ final class SparkRun implements DistributedTraining.Session {
                 request.data().directory() == null ? null : request.data().directory().toAbsolutePath().toString(),
                 request.data().offline(), request.backend(), request.threads(), workerCount, request.syncEvery(),
                 c.batch(), c.seed(), c.shuffle(), c.validation(), c.augmentation().maxShift(),
-                c.augmentation().maxDegrees(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY)));
+                c.augmentation().maxDegrees(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
         workers = spark.parallelize(IntStream.range(0, workerCount).boxed().toList(), workerCount);
         // Each worker reads its data and builds its replica now, so a path an executor cannot reach fails here.
         List<Integer> shards = workers.map(new ShardSizeTask(job)).collect();
@@ -92,16 +96,15 @@ final class SparkRun implements DistributedTraining.Session {
         return (largest + c.batch() - 1) / c.batch();
     }
 
-    private static String[] jarsOf(Class<?>... classes) {
-        List<String> jars = new ArrayList<>();
-        for (Class<?> c : classes) for (String jar : JavaSparkContext.jarOfClass(c)) if (!jars.contains(jar)) jars.add(jar);
-        return jars.toArray(String[]::new);
+    /** spark://127.0.0.1:7077 or spark://localhost:...: a cluster that only listens on the loopback. */
+    static boolean onLoopback(String master) {
+        return master.startsWith("spark://127.0.0.1:") || master.startsWith("spark://localhost:");
     }
 
     @Override
     public String describe() {
-        return String.format("spark %s: %d workers, %s, global batch %d (%d x %d), %d steps per epoch",
-                request.master(), workerCount, request.syncEvery() == 1 ? "gradient averaging every step"
+        return String.format("spark %s: %d workers, %s, %s, global batch %d (%d x %d), %d steps per epoch",
+                request.master(), workerCount, shards ? "data sharded" : "data replicated", request.syncEvery() == 1 ? "gradient averaging every step"
                         : "parameter averaging every " + request.syncEvery() + " steps",
                 workerCount * request.config().batch(), workerCount, request.config().batch(), steps);
     }

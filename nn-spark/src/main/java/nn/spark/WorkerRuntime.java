@@ -53,17 +53,19 @@ final class WorkerRuntime {
 
     /** The data set a `data = ...` call names, read once per JVM from a directory this executor can reach. */
     static Dataset dataset(Call call, String directory, boolean offline) {
-        String key = call + "@" + directory;
-        return DATASETS.computeIfAbsent(key, k -> {
-            DatasetProvider provider = registry().datasets().get(call.name());
-            if (provider == null) throw new IllegalStateException("no data set named '" + call.name() + "' on this executor");
-            DataLocation where = new DataLocation(directory == null ? null : Path.of(directory),
-                    DataLocation.defaultCacheRoot(), offline);
-            try {
-                return provider.load(new Args(call.args()), where);
-            } catch (IOException e) {
-                throw new UncheckedIOException("executor cannot read data set " + call.name() + ": " + e.getMessage(), e);
-            }
-        });
+        return DATASETS.computeIfAbsent(call + "@" + directory, k -> read(call, directory, offline));
+    }
+
+    /** Reads the data set a `data = ...` call names from a directory this executor can reach (not kept). */
+    static Dataset read(Call call, String directory, boolean offline) {
+        DatasetProvider provider = registry().datasets().get(call.name());
+        if (provider == null) throw new IllegalStateException("no data set named '" + call.name() + "' on this executor");
+        DataLocation where = new DataLocation(directory == null ? null : Path.of(directory),
+                DataLocation.defaultCacheRoot(), offline);
+        try {
+            return provider.load(new Args(call.args()), where);
+        } catch (IOException e) {
+            throw new UncheckedIOException("executor cannot read data set " + call.name() + ": " + e.getMessage(), e);
+        }
     }
 }

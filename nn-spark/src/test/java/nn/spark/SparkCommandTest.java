@@ -51,7 +51,7 @@ class SparkCommandTest {
         Run run = Run.of("train", mlp(), "--spark", "local[2]", "--epochs", "1", "--train-limit", "1000",
                 "--test-limit", "300", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run.err() + run.out());
-        assertTrue(run.out().contains("spark local[2]: 2 workers, gradient averaging every step, global batch 128 (2 x 64),"
+        assertTrue(run.out().contains("spark local[2]: 2 workers, data replicated, gradient averaging every step, global batch 128 (2 x 64),"
                 + " 8 steps per epoch"), run.out());
         assertTrue(run.out().contains("epoch  1"), run.out());
         assertTrue(run.out().contains("communication per sync (8 syncs)"), run.out());

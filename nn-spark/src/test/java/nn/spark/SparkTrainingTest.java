@@ -114,6 +114,20 @@ class SparkTrainingTest {
     }
 
     @Test
+    void shardedWorkersLearnFromHalfTheDataEachAndStayEqualToTheDriver() throws Exception {
+        Outcome o;
+        System.setProperty(SparkRun.SHARDS_PROPERTY, "true"); // SparkConf reads spark.* system properties
+        try {
+            o = train("local[2]", 2, 1);
+        } finally {
+            System.clearProperty(SparkRun.SHARDS_PROPERTY);
+        }
+        assertTrue(o.accuracy() > 0.7, "test accuracy " + o.accuracy());
+        for (long replica : o.replicas()) assertEquals(o.driver(), replica, "a replica differs from the driver");
+        assertEquals(2 * 16, o.syncs(), "a shard of 1000 examples in batches of 64: 16 steps an epoch");
+    }
+
+    @Test
     void parameterAveragingKeepsReplicasConsistentToo() throws Exception {
         Outcome o = train("local[2]", 1, 4);
         assertTrue(o.accuracy() > 0.6, "test accuracy " + o.accuracy());
