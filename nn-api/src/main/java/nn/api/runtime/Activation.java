@@ -22,4 +22,13 @@ public interface Activation {
 
     /** f'(x) for one value. */
     double derivative(double x);
+
+    /**
+     * True when each output depends only on the input at the same position, so the activation
+     * runs on a batch in any memory layout (channels-last included). False (the safe default)
+     * for row-wise activations such as softmax.
+     */
+    default boolean elementwise() {
+        return false;
+    }
 }

@@ -13,6 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** max(0, x) */
 public final class Relu implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
 
     @Override
     public void forward(INDArray x, INDArray y) {

@@ -2,6 +2,7 @@ package nn.stdlib.layer;
 
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
+import nn.api.runtime.ChannelsLast;
 import nn.api.runtime.Layer;
 import nn.api.schema.Args;
 import nn.api.spi.BaseProvider;
@@ -9,11 +10,21 @@ import nn.api.spi.LayerProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Max pooling: the largest value of each window, per channel. */
-public final class MaxPool2d implements Layer {
+public final class MaxPool2d implements Layer, ChannelsLast {
     private final PoolingKernel kernel;
 
     MaxPool2d(Shape input, SlidingWindow window) {
         this.kernel = PoolingKernel.sliding("maxpool2d", window, input);
+    }
+
+    @Override
+    public Role channelsLastRole() {
+        return Role.PREFERS;
+    }
+
+    @Override
+    public void useChannelsLast() {
+        kernel.useChannelsLast();
     }
 
     @Override
