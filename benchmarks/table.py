@@ -3,6 +3,8 @@
 
   table.py compare RESULTS_DIR   nn/<threads>-<model>.json beside torch/<threads>-<model>.json
   table.py scaling RESULTS_DIR   epoch time over batch sizes and hidden widths
+  table.py epochs RESULTS_DIR    whole `nn train` epochs beside PyTorch's training loop, and
+                                 beside nn bench's extrapolation when the step runs are there
 Prints Markdown, ready for docs/performance.md.
 """
 import glob
@@ -104,7 +106,62 @@ def scaling(root):
                   f"{a['epoch_seconds'] / b['epoch_seconds']:.2f} |")
 
 
+def nn_epochs(root, name):
+    """Median epoch_seconds, final test accuracy and peak RSS of one `nn train` run, or None."""
+    metrics = os.path.join(root, "nn", f"{name}-run", "metrics.jsonl")
+    if not os.path.exists(metrics):
+        return None
+    with open(metrics) as f:
+        lines = [json.loads(line) for line in f if line.strip()]
+    seconds = sorted(m["epoch_seconds"] for m in lines)
+    rss = None
+    rss_path = os.path.join(root, "nn", f"{name}.rss_kb")
+    if os.path.exists(rss_path):
+        with open(rss_path) as f:
+            rss = int(f.read().split()[-1]) / 1024
+    return {"epoch_seconds": seconds[len(seconds) // 2] if len(seconds) % 2 else
+            (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2,
+            "each": [m["epoch_seconds"] for m in lines], "test_accuracy": lines[-1].get("test_accuracy"),
+            "peak_rss_mb": rss}
+
+
+def epochs(root):
+    print("\n### Whole epochs: `nn train` against PyTorch's training loop\n")
+    print("Median epoch time over the epochs run (training loop only, evaluation excluded on both sides); "
+          "accuracy after the last epoch; peak RSS of the whole process.\n")
+    print("| model | threads | epochs | nn (s) | PyTorch (s) | nn / PyTorch | nn accuracy | PyTorch accuracy "
+          "| nn peak RSS (MB) | PyTorch peak RSS (MB) | nn bench extrapolation (s) | train / bench |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    plain = {}
+    for t in (1, 2):
+        for model in ("mlp", "cnn", "cnn_bn"):
+            a = nn_epochs(root, f"{t}-epochs-{model}")
+            if a is None:
+                continue
+            torch_path = os.path.join(root, "torch", f"{t}-epochs-{model}.json")
+            b = load(torch_path)[1] if os.path.exists(torch_path) else None
+            step_path = os.path.join(root, "nn", f"{t}-{model}.json")
+            bench = load(step_path)[1]["epoch_seconds"] if os.path.exists(step_path) else None
+            plain[(model, t)] = a["epoch_seconds"]
+            cells = [f"mnist_{model}", str(t), str(len(a["each"])), f"{a['epoch_seconds']:.2f}",
+                     f"{b['epoch_seconds']:.2f}" if b else "-",
+                     f"{a['epoch_seconds'] / b['epoch_seconds']:.2f}" if b else "-",
+                     f"{100 * a['test_accuracy']:.2f} %" if a["test_accuracy"] is not None else "-",
+                     f"{100 * b['test_accuracy']:.2f} %" if b else "-",
+                     f"{a['peak_rss_mb']:.0f}" if a["peak_rss_mb"] else "-",
+                     f"{b['peak_rss_mb']:.0f}" if b else "-",
+                     f"{bench:.2f}" if bench else "-",
+                     (f"{a['epoch_seconds'] / bench:.2f}" + (" (over 10 %: a bug to find)"
+                                                             if abs(a["epoch_seconds"] / bench - 1) > 0.10 else ""))
+                     if bench else "-"]
+            print("| " + " | ".join(cells) + " |")
+    if ("cnn_bn", 1) in plain and ("cnn", 1) in plain:
+        print(f"\nBatch-normalised CNN (benchmarks/mnist-cnn-batchnorm.nn: mnist-cnn-best.nn's network, the plain training settings) / plain CNN, 1 thread: "
+              f"{plain[('cnn_bn', 1)] / plain[('cnn', 1)]:.2f}")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("compare", "scaling"):
+    commands = {"compare": compare, "scaling": scaling, "epochs": epochs}
+    if len(sys.argv) != 3 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    (compare if sys.argv[1] == "compare" else scaling)(sys.argv[2])
+    commands[sys.argv[1]](sys.argv[2])

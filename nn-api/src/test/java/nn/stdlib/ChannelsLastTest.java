@@ -36,11 +36,12 @@ class ChannelsLastTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
-    /** conv → relu → maxpool → conv (stride 2) → tanh → avgpool, then flatten → dense, or the map itself. */
+    /** conv → batchnorm → relu → maxpool → conv (stride 2) → tanh → avgpool, then flatten → dense, or the map itself. */
     static Graph convolutional(int channels, boolean endWithMaps) {
         List<Node> nodes = new ArrayList<>(List.of(
                 node("c1", "conv2d", "image", Map.of("filters", 3, "padding", 1)),
-                node("r1", "relu", "c1", Map.of()),
+                node("b1", "batchnorm", "c1", Map.of()),
+                node("r1", "relu", "b1", Map.of()),
                 node("p1", "maxpool2d", "r1", Map.of()),
                 node("c2", "conv2d", "p1", Map.of("filters", 4, "stride", 2, "padding", 1)),
                 node("t2", "tanh", "c2", Map.of()),
@@ -104,6 +105,19 @@ class ChannelsLastTest {
     @Test
     void aValueReadByAMergeIsCopiedBackToChannelsFirst() {
         assertSameAsChannelsFirst(residual(), 2, 2, 6, 6);
+    }
+
+    @Test
+    void batchNormRunningStatisticsAgree() {
+        Graph g = convolutional(2, false);
+        INDArray x = GradientCheck.awayFromZero(new Random(5), 0.1, 1, 3, 2, 12, 12);
+        Network last = build(g, true), first = build(g, false);
+        last.forward(x, true);
+        first.forward(x, true);
+        for (String key : first.layerState().keySet()) {
+            assertTrue(first.layerState().get(key).equalsWithEps(last.layerState().get(key), 1e-12), key);
+        }
+        assertTrue(first.forward(x, false).equalsWithEps(last.forward(x, false), 1e-10), "evaluation outputs differ");
     }
 
     @Test
