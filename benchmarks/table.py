@@ -22,6 +22,8 @@ FIGURES = [  # key, label, format, whether higher is better
     ("backward_ms", "  backward (ms)", "{:.3f}", False),
     ("optimizer_ms", "  optimizer (ms)", "{:.3f}", False),
     ("heap_bytes_per_step", "Java heap garbage per step (bytes)", "{:,.0f}", False),
+    ("step_gflops", "step GFLOP/s (conv2d and dense work)", "{:.1f}", True),
+    ("sgemm_peak_gflops", "1024³ SGEMM GFLOP/s, same threads", "{:.1f}", True),
     ("inference_images_per_second", "inference images/s (batch 1000)", "{:,.0f}", True),
     ("peak_rss_mb", "peak RSS (MB)", "{:.0f}", False),
 ]

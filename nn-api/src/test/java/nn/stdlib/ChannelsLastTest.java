@@ -107,6 +107,39 @@ class ChannelsLastTest {
         assertSameAsChannelsFirst(residual(), 2, 2, 6, 6);
     }
 
+    /** conv → relu → maxpool, or with relu and maxpool written the other way round. */
+    static Graph reluAndPool(boolean reluFirst) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(node("c1", "conv2d", "image", Map.of("filters", 3, "padding", 1)));
+        if (reluFirst) {
+            nodes.add(node("r1", "relu", "c1", Map.of()));
+            nodes.add(node("p1", "maxpool2d", "r1", Map.of()));
+        } else {
+            nodes.add(node("p1", "maxpool2d", "c1", Map.of()));
+            nodes.add(node("r1", "relu", "p1", Map.of()));
+        }
+        String last = nodes.get(nodes.size() - 1).name();
+        nodes.add(node("flat", "flatten", last, Map.of()));
+        nodes.add(node("out", "dense", "flat", Map.of("units", 2)));
+        return new Graph("rp", List.of(new GraphInput("image", Shape.of(2, 6, 6))), nodes, List.of("out"), null);
+    }
+
+    @Test
+    void reluBeforeMaxPoolingEqualsReluAfterIt() {
+        for (boolean channelsLast : new boolean[]{true, false}) {
+            INDArray x = GradientCheck.awayFromZero(new Random(12), 0.1, 1, 3, 2, 6, 6);
+            Network before = build(reluAndPool(true), channelsLast), after = build(reluAndPool(false), channelsLast);
+            INDArray y = before.forward(x, true).dup();
+            assertTrue(y.equalsWithEps(after.forward(x, true), 1e-12), "outputs differ");
+            INDArray gy = GradientCheck.awayFromZero(new Random(13), 0.5, 1.5, y.shape());
+            before.backward(gy);
+            after.backward(gy);
+            assertTrue(before.grads().equalsWithEps(after.grads(), 1e-12), "gradients differ");
+            GradientCheck.Result r = GradientCheck.checkNetwork(before, x, 14);
+            assertTrue(r.passed(), GradientCheck.describe(r).get(0));
+        }
+    }
+
     @Test
     void batchNormRunningStatisticsAgree() {
         Graph g = convolutional(2, false);

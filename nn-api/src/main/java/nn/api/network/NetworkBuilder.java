@@ -170,6 +170,7 @@ public final class NetworkBuilder {
         valueShapes.add(shapes.get(graph.inputs().get(0).name()));
         for (Node node : nodes) valueShapes.add(shapes.get(node.name()));
         String outputName = steps.get(output - 1).name();
+        ActivationAfterPooling.apply(steps, valueShapes, output);
         LayoutPlan.Planned planned = channelsLast ? LayoutPlan.apply(steps, valueShapes, output)
                 : new LayoutPlan.Planned(steps, output);
         GraphExecutor executor = new GraphExecutor(planned.steps(), planned.output(), outputName);

@@ -31,4 +31,13 @@ public interface Activation {
     default boolean elementwise() {
         return false;
     }
+
+    /**
+     * True for an element-wise activation that never decreases (x <= y implies f(x) <= f(y)),
+     * so it commutes with taking a maximum: f(max(a, b)) = max(f(a), f(b)), and its gradient
+     * reaches the same input either way. False, the safe default, otherwise.
+     */
+    default boolean nonDecreasing() {
+        return false;
+    }
 }

@@ -18,6 +18,12 @@ public final class Relu implements Activation {
         return true;
     }
 
+    /** Where all of a window is negative both orders give 0 and a zero gradient. */
+    @Override
+    public boolean nonDecreasing() {
+        return true;
+    }
+
 
     @Override
     public void forward(INDArray x, INDArray y) {

@@ -4,17 +4,23 @@ import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.ChannelsLast;
 import nn.api.runtime.Layer;
+import nn.api.runtime.WindowMaximum;
 import nn.api.schema.Args;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LayerProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Max pooling: the largest value of each window, per channel. */
-public final class MaxPool2d implements Layer, ChannelsLast {
+public final class MaxPool2d implements Layer, ChannelsLast, WindowMaximum {
     private final PoolingKernel kernel;
 
     MaxPool2d(Shape input, SlidingWindow window) {
         this.kernel = PoolingKernel.sliding("maxpool2d", window, input);
+    }
+
+    @Override
+    public boolean takesMaxima() {
+        return true;
     }
 
     @Override
