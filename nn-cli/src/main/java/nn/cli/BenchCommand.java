@@ -174,6 +174,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  step          %.3f ms: data %.3f, forward+loss %.3f, backward %.3f, optimizer %.3f%n",
                 r.stepMs(), r.dataMs(), r.forwardMs(), r.backwardMs(), r.optimizerMs());
         out.printf("  step CPU      %.3f ms (main thread)%n", r.stepCpuMs());
+        out.printf("  compute       %.1f GFLOP/s (%.3f GFLOP a step in conv2d and dense; a 1024³ SGEMM: %.1f GFLOP/s)%n",
+                r.stepGflops(), r.stepFlops() / 1e9, r.sgemmPeakGflops());
         out.printf("  heap garbage  %,d bytes per step%n", r.heapBytesPerStep());
         out.printf("  inference     %,.0f images/s (batch %d, evaluation mode)%n", r.inferenceImagesPerSecond(),
                 BenchSettings.INFERENCE_BATCH);

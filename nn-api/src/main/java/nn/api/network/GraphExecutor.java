@@ -52,21 +52,24 @@ final class GraphExecutor {
 
     private final List<Step> steps;
     private final int output;
+    private final String outputName;
     private final INDArray[] values;
     private final INDArray[] grads;
     /** Whether grads[i] is already the executor's own accumulation buffer. */
     private final boolean[] owned;
 
-    GraphExecutor(List<Step> steps, int output) {
+    /** @param outputName the graph node whose value is the output (a layout change may copy it last) */
+    GraphExecutor(List<Step> steps, int output, String outputName) {
         this.steps = steps;
         this.output = output;
+        this.outputName = outputName;
         this.values = new INDArray[steps.size() + 1];
         this.grads = new INDArray[steps.size() + 1];
         this.owned = new boolean[steps.size() + 1];
     }
 
     String outputName() {
-        return steps.get(output - 1).name();
+        return outputName;
     }
 
     INDArray forward(INDArray input, boolean training) {

@@ -36,6 +36,7 @@ public final class NetworkBuilder {
     private DataType dataType = DataType.FLOAT;
     private long seed;
     private Long expectedParameters;
+    private boolean channelsLast = channelsLastByDefault();
 
     public NetworkBuilder(Registry registry) {
         this.registry = registry;
@@ -63,6 +64,20 @@ public final class NetworkBuilder {
     public NetworkBuilder expectParameters(long count) {
         this.expectedParameters = count;
         return this;
+    }
+
+    /**
+     * Whether image batches may flow channels-last between the layers that support it (see
+     * {@link LayoutPlan}). On by default on the CPU, where oneDNN's convolution and pooling
+     * kernels are faster that way; `-Dnn.channels-last=false` turns it off to compare.
+     */
+    public NetworkBuilder channelsLast(boolean enabled) {
+        this.channelsLast = enabled;
+        return this;
+    }
+
+    private static boolean channelsLastByDefault() {
+        return Boolean.parseBoolean(System.getProperty("nn.channels-last", "true")) && Nd4j.getEnvironment().isCPU();
     }
 
     public Network build(Graph graph) {
@@ -152,7 +167,15 @@ public final class NetworkBuilder {
             }
             layer.bind(p, g);
         }
-        return new Network(graph, shapes, new GraphExecutor(steps, output), params, grads, named, layersByName);
+        List<Shape> valueShapes = new ArrayList<>();
+        valueShapes.add(shapes.get(graph.inputs().get(0).name()));
+        for (Node node : nodes) valueShapes.add(shapes.get(node.name()));
+        String outputName = steps.get(output - 1).name();
+        ActivationAfterPooling.apply(steps, valueShapes, output);
+        LayoutPlan.Planned planned = channelsLast ? LayoutPlan.apply(steps, valueShapes, output)
+                : new LayoutPlan.Planned(steps, output);
+        GraphExecutor executor = new GraphExecutor(planned.steps(), planned.output(), outputName);
+        return new Network(graph, shapes, executor, params, grads, named, layersByName);
     }
 
     /** The node training reads: the loss's input when there is a train section, else the first output. */

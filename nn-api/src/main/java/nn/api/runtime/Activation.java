@@ -22,4 +22,22 @@ public interface Activation {
 
     /** f'(x) for one value. */
     double derivative(double x);
+
+    /**
+     * True when each output depends only on the input at the same position, so the activation
+     * runs on a batch in any memory layout (channels-last included). False (the safe default)
+     * for row-wise activations such as softmax.
+     */
+    default boolean elementwise() {
+        return false;
+    }
+
+    /**
+     * True for an element-wise activation that never decreases (x <= y implies f(x) <= f(y)),
+     * so it commutes with taking a maximum: f(max(a, b)) = max(f(a), f(b)), and its gradient
+     * reaches the same input either way. False, the safe default, otherwise.
+     */
+    default boolean nonDecreasing() {
+        return false;
+    }
 }

@@ -11,6 +11,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** f(x) = x */
 public final class Identity implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
 
     @Override
     public void forward(INDArray x, INDArray y) {

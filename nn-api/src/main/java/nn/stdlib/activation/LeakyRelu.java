@@ -14,6 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** x where x > 0, else alpha * x. */
 public final class LeakyRelu implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
     private final double alpha;
 
     public LeakyRelu(double alpha) {

@@ -13,6 +13,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** max(0, x) */
 public final class Relu implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
+    /** Where all of a window is negative both orders give 0 and a zero gradient. */
+    @Override
+    public boolean nonDecreasing() {
+        return true;
+    }
+
 
     @Override
     public void forward(INDArray x, INDArray y) {

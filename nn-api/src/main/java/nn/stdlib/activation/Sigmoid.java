@@ -12,6 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** 1 / (1 + e^-x) */
 public final class Sigmoid implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
 
     @Override
     public void forward(INDArray x, INDArray y) {

@@ -19,6 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * is Rosenblatt's perceptron learning rule w += η (t - y) x with η = 2 lr / n.
  */
 public final class Step implements Activation {
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
     private final double threshold;
     private final boolean straightThrough;
 

@@ -3,6 +3,7 @@ package nn.stdlib.layer;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
+import nn.api.runtime.ChannelsLast;
 import nn.api.runtime.Layer;
 import nn.api.runtime.StepMemory;
 import nn.api.runtime.ParamSpec;
@@ -31,17 +32,20 @@ import java.util.Map;
  * batch, the variance unbiased); evaluation uses the running ones, which are layer state,
  * not trained parameters.
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm implements Layer, ChannelsLast {
     private static final int CHANNEL_AXIS = 1;
 
     private final int channels;
-    private final int[] reduceAxes;
+    private final Shape input;
+    private int[] reduceAxes;
     private final double momentum;
     private final double eps;
-    private final BatchBuffers outputs;
-    private final BatchBuffers normalized;
-    private final BatchBuffers inputGradients;
-    private final BatchBuffers scratch;
+    private BatchBuffers outputs;
+    private BatchBuffers normalized;
+    private BatchBuffers inputGradients;
+    private BatchBuffers scratch;
+    /** Channels-last batches are normalised as rows of [batch * h * w, channels]: no 4-D broadcasts. */
+    private boolean channelsLast;
     private INDArray gamma, beta, gammaGrad, betaGrad;
     private INDArray runningMean, runningVar;
     private INDArray xHat, invStd;
@@ -49,6 +53,7 @@ public final class BatchNorm implements Layer {
 
     BatchNorm(Shape input, double momentum, double eps) {
         this.channels = input.dim(0);
+        this.input = input;
         this.reduceAxes = input.rank() == 3 ? new int[]{0, 2, 3} : new int[]{0};
         this.momentum = momentum;
         this.eps = eps;
@@ -57,6 +62,27 @@ public final class BatchNorm implements Layer {
         this.normalized = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);
         this.scratch = new BatchBuffers(dims);
+    }
+
+    @Override
+    public Role channelsLastRole() {
+        return Role.FOLLOWS;
+    }
+
+    @Override
+    public void useChannelsLast() {
+        channelsLast = true;
+        reduceAxes = new int[]{0};
+        long[] dims = {input.dim(1), input.dim(2), input.dim(0)};
+        outputs = new BatchBuffers(dims);
+        normalized = new BatchBuffers(dims);
+        inputGradients = new BatchBuffers(dims);
+        scratch = new BatchBuffers(dims);
+    }
+
+    /** The array itself, or a channels-last batch as rows of channels. */
+    private INDArray rows(INDArray batch) {
+        return channelsLast ? batch.reshape('c', batch.length() / channels, channels) : batch;
     }
 
     @Override
@@ -100,10 +126,11 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray input, boolean training) {
-        ensureRunningStatistics(input.dataType());
+    public INDArray forward(INDArray batchInput, boolean training) {
+        ensureRunningStatistics(batchInput.dataType());
         lastTraining = training;
-        long batch = input.size(0);
+        long batch = batchInput.size(0);
+        INDArray input = rows(batchInput);
         INDArray mean;
         if (training) {
             mean = input.mean(reduceAxes);
@@ -114,13 +141,14 @@ public final class BatchNorm implements Layer {
             mean = runningMean;
             invStd = Transforms.pow(runningVar.add(eps), -0.5, false);
         }
-        xHat = normalized.get(batch, input.dataType());
+        xHat = rows(normalized.get(batch, input.dataType()));
         exec(new BroadcastSubOp(input, mean, xHat, CHANNEL_AXIS));
         exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL_AXIS));
-        INDArray out = outputs.get(batch, input.dataType());
+        INDArray result = outputs.get(batch, input.dataType());
+        INDArray out = rows(result);
         exec(new BroadcastMulOp(xHat, gamma, out, CHANNEL_AXIS));
         exec(new BroadcastAddOp(out, beta, out, CHANNEL_AXIS));
-        return out;
+        return result;
     }
 
     private void updateRunningStatistics(INDArray mean, INDArray var, long count) {
@@ -134,24 +162,26 @@ public final class BatchNorm implements Layer {
      * dx = gamma * invStd * (g - mean(g) - x̂ * mean(g * x̂)), means per channel.
      */
     @Override
-    public INDArray backward(INDArray gradOutput) {
-        long batch = gradOutput.size(0);
-        INDArray product = scratch.get(batch, gradOutput.dataType());
+    public INDArray backward(INDArray batchGradOutput) {
+        long batch = batchGradOutput.size(0);
+        INDArray gradOutput = rows(batchGradOutput);
+        INDArray product = rows(scratch.get(batch, gradOutput.dataType()));
         gradOutput.mul(xHat, product);
         product.sum(gammaGrad, reduceAxes);
         gradOutput.sum(betaGrad, reduceAxes);
-        INDArray gradInput = inputGradients.get(batch, gradOutput.dataType());
+        INDArray result = inputGradients.get(batch, gradOutput.dataType());
+        INDArray gradInput = rows(result);
         INDArray scale = gamma.mul(invStd);
         if (!lastTraining) {
             exec(new BroadcastMulOp(gradOutput, scale, gradInput, CHANNEL_AXIS));
-            return gradInput;
+            return result;
         }
         double perChannel = (double) channels / gradOutput.length();
         exec(new BroadcastMulOp(xHat, gammaGrad.mul(perChannel), gradInput, CHANNEL_AXIS));
         gradInput.rsubi(gradOutput);
         exec(new BroadcastSubOp(gradInput, betaGrad.mul(perChannel), gradInput, CHANNEL_AXIS));
         exec(new BroadcastMulOp(gradInput, scale, gradInput, CHANNEL_AXIS));
-        return gradInput;
+        return result;
     }
 
     private static void exec(org.nd4j.linalg.api.ops.Op op) {

@@ -3,6 +3,7 @@ package nn.stdlib.layer;
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
+import nn.api.runtime.ChannelsLast;
 import nn.api.runtime.Layer;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
@@ -23,10 +24,11 @@ import java.util.Map;
  * 2-D convolution over NCHW batches with libnd4j's `conv2d` and `conv2d_bp` (oneDNN where the
  * native build has it). Weights are [filters, channels / groups, k, k] (PyTorch's layout,
  * libnd4j's weight format 1), biases [filters]. Groups run one native call per group on
- * channel slices of the same buffers.
+ * channel slices of the same buffers. Runs channels-last when the network asks (one group, no
+ * dilation): oneDNN's kernels then read and write the batches as they are, with no reorders.
  */
-public final class Conv2d implements Layer {
-    private static final long NCHW = 0, WEIGHTS_OIHW = 1;
+public final class Conv2d implements Layer, ChannelsLast {
+    private static final long NCHW = 0, NHWC = 1, WEIGHTS_OIHW = 1;
 
     private final int channels;
     private final int filters;
@@ -34,12 +36,16 @@ public final class Conv2d implements Layer {
     private final SlidingWindow window;
     private final boolean bias;
     private final String init;
-    private final BatchBuffers outputs;
-    private final BatchBuffers inputGradients;
+    private final Shape input;
+    private final Shape output;
+    private BatchBuffers outputs;
+    private BatchBuffers inputGradients;
     private INDArray weights, biases, weightGrad, biasGrad;
     private NativeOp forwardOp, backwardOp;
+    private FirstLayerGradients firstLayer;
     private INDArray lastInput;
     private boolean inputGradientNeeded = true;
+    private boolean channelsLast;
 
     Conv2d(Shape input, int filters, SlidingWindow window, int groups, boolean bias, String init) {
         this.channels = input.dim(0);
@@ -48,8 +54,24 @@ public final class Conv2d implements Layer {
         this.window = window;
         this.bias = bias;
         this.init = init;
-        this.outputs = new BatchBuffers(filters, window.outputSize(input.dim(1)), window.outputSize(input.dim(2)));
+        this.input = input;
+        this.output = Shape.of(filters, window.outputSize(input.dim(1)), window.outputSize(input.dim(2)));
+        this.outputs = new BatchBuffers(output.dim(0), output.dim(1), output.dim(2));
         this.inputGradients = new BatchBuffers(channels, input.dim(1), input.dim(2));
+    }
+
+    @Override
+    public Role channelsLastRole() {
+        // Grouped channel slices of a channels-last batch are strided views; dilated
+        // convolutions run libnd4j's own kernel. Both stay channels-first.
+        return groups == 1 && window.dilation() == 1 ? Role.PREFERS : Role.UNABLE;
+    }
+
+    @Override
+    public void useChannelsLast() {
+        channelsLast = true;
+        outputs = new BatchBuffers(output.dim(1), output.dim(2), output.dim(0));
+        inputGradients = new BatchBuffers(input.dim(1), input.dim(2), input.dim(0));
     }
 
     @Override
@@ -81,8 +103,12 @@ public final class Conv2d implements Layer {
             // ND4J 1.0.0-M2.1's oneDNN convolution rejects every dilation > 1 ("could not create a
             // descriptor for a dilated convolution"): those run libnd4j's own kernel.
             boolean oneDnn = window.dilation() == 1;
-            forwardOp = new NativeOp("conv2d", oneDnn, window.nativeArgs(NCHW, WEIGHTS_OIHW));
-            backwardOp = new NativeOp("conv2d_bp", oneDnn, window.nativeArgs(NCHW, WEIGHTS_OIHW));
+            long layout = channelsLast ? NHWC : NCHW;
+            forwardOp = new NativeOp("conv2d", oneDnn, window.nativeArgs(layout, WEIGHTS_OIHW));
+            backwardOp = new NativeOp("conv2d_bp", oneDnn, window.nativeArgs(layout, WEIGHTS_OIHW));
+            if (!inputGradientNeeded && FirstLayerGradients.applies(groups, channels, channelsLast)) {
+                firstLayer = new FirstLayerGradients(this.input, output, window, channelsLast);
+            }
         }
         lastInput = input;
         INDArray out = outputs.get(input.size(0), input.dataType());
@@ -95,11 +121,16 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * libnd4j always computes the input gradient; when nothing reads it (the first layer) it
-     * goes into the same buffer and is not returned.
+     * libnd4j's conv2d_bp always computes the input gradient. For the first layer nothing reads
+     * it, and for a one-channel image it is the dearest part of the step (a one-channel
+     * backward-data convolution), so there the weight gradients come from im2col and a GEMM.
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
+        if (firstLayer != null) {
+            firstLayer.backward(lastInput, gradOutput, weightGrad, bias ? biasGrad : null);
+            return null;
+        }
         INDArray gradInput = inputGradients.get(gradOutput.size(0), gradOutput.dataType());
         for (int g = 0; g < groups; g++) {
             INDArray x = channelSlice(lastInput, g, channels), w = filterSlice(weights, g);

@@ -2,7 +2,9 @@ package nn.stdlib.layer;
 
 import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
+import nn.api.runtime.ChannelsLast;
 import nn.api.runtime.Layer;
+import nn.api.runtime.WindowMaximum;
 import nn.api.schema.Args;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LayerProvider;
@@ -12,11 +14,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Max or average pooling of each window, per channel: `maxpool2d` and `avgpool2d`. They differ
  * only in the native op their {@link PoolingKernel} runs, so they are one layer with a provider each.
  */
-public final class Pool2d implements Layer {
+public final class Pool2d implements Layer, ChannelsLast, WindowMaximum {
     private final PoolingKernel kernel;
+    private final boolean maximum;
 
     Pool2d(String op, Shape input, SlidingWindow window) {
         this.kernel = PoolingKernel.sliding(op, window, input);
+        this.maximum = op.equals("maxpool2d");
+    }
+
+    @Override
+    public boolean takesMaxima() {
+        return maximum;
+    }
+
+    @Override
+    public Role channelsLastRole() {
+        return Role.PREFERS;
+    }
+
+    @Override
+    public void useChannelsLast() {
+        kernel.useChannelsLast();
     }
 
     @Override

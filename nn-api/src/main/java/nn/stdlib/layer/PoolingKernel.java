@@ -16,20 +16,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ops were the slower ones when timed alone, outside a network). The layers that pool hold one of these.
  */
 final class PoolingKernel {
-    private static final long NCHW = 0;
+    private static final long NCHW = 0, NHWC = 1;
+    /** Where the data-format argument sits among the op's integer arguments. */
+    private static final int LAYOUT_ARG = 10;
     /** avgpool2d divides by the whole kernel area, padding included (PyTorch's count_include_pad). */
     private static final long AVERAGE_OVER_KERNEL = 1;
 
     private final String op;
     private final long[] nativeArgs;
-    private final BatchBuffers outputs;
-    private final BatchBuffers inputGradients;
+    private final Shape input;
+    private final Shape output;
+    private BatchBuffers outputs;
+    private BatchBuffers inputGradients;
     private NativeOp forwardOp, backwardOp;
     private INDArray lastInput;
 
     private PoolingKernel(String op, long[] nativeArgs, Shape input, Shape output) {
         this.op = op;
         this.nativeArgs = nativeArgs;
+        this.input = input;
+        this.output = output;
         this.outputs = new BatchBuffers(output.dim(0), output.dim(1), output.dim(2));
         this.inputGradients = new BatchBuffers(input.dim(0), input.dim(1), input.dim(2));
     }
@@ -45,6 +51,13 @@ final class PoolingKernel {
     static PoolingKernel global(Shape input) {
         long[] args = {input.dim(1), input.dim(2), 1, 1, 0, 0, 1, 1, 0, AVERAGE_OVER_KERNEL, NCHW};
         return new PoolingKernel("avgpool2d", args, input, Shape.of(input.dim(0), 1, 1));
+    }
+
+    /** From now on batches are [batch, height, width, channels]; call before the first forward. */
+    void useChannelsLast() {
+        nativeArgs[LAYOUT_ARG] = NHWC;
+        outputs = new BatchBuffers(output.dim(1), output.dim(2), output.dim(0));
+        inputGradients = new BatchBuffers(input.dim(1), input.dim(2), input.dim(0));
     }
 
     INDArray forward(INDArray input) {

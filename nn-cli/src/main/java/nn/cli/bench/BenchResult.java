@@ -6,12 +6,19 @@ import java.util.Map;
 /**
  * What one model's benchmark measured. Times per step are medians over rounds of each
  * round's mean; the epoch time is the median step time times the steps of one epoch. The step's
- * CPU time is the main thread's (all of it with one thread). Heap bytes per step are the Java garbage of the hot path (ND4J's off-heap arrays not included).
+ * CPU time is the main thread's (all of it with one thread). The step's GFLOP/s counts conv2d and
+ * dense work (StepFlops), beside a 1024³ SGEMM on the same threads (SgemmPeak). Heap bytes per step are the Java garbage of the hot path (ND4J's off-heap arrays not included).
  */
 public record BenchResult(String model, long parameters, int batch, int steps, int rounds, int stepsPerEpoch,
                           double stepMs, double stepCpuMs, double dataMs, double forwardMs, double backwardMs, double optimizerMs,
                           long heapBytesPerStep,
-                          double inferenceImagesPerSecond, long peakRssBytes, double lastRoundLoss) {
+                          double inferenceImagesPerSecond, long peakRssBytes, double lastRoundLoss,
+                          double stepFlops, double sgemmPeakGflops) {
+
+    /** The step's conv2d and dense work per second of median step time. */
+    public double stepGflops() {
+        return stepFlops / (stepMs / 1e3) / 1e9;
+    }
 
     public double samplesPerSecond() {
         return batch / (stepMs / 1e3);
@@ -42,6 +49,9 @@ public record BenchResult(String model, long parameters, int batch, int steps, i
         m.put("inference_images_per_second", inferenceImagesPerSecond);
         m.put("peak_rss_mb", peakRssBytes < 0 ? -1 : peakRssBytes / (1024.0 * 1024.0));
         m.put("last_round_loss", lastRoundLoss);
+        m.put("step_gflop", stepFlops / 1e9);
+        m.put("step_gflops", stepGflops());
+        m.put("sgemm_peak_gflops", sgemmPeakGflops);
         return m;
     }
 }

@@ -70,7 +70,8 @@ public final class TrainingBench {
         int stepsPerEpoch = (train.count() + batch - 1) / batch;
         return new BenchResult(model, network.parameterCount(), batch, settings.steps(), rounds, stepsPerEpoch,
                 Median.of(stepMs), Median.of(cpuMs), Median.of(phaseMs[0]), Median.of(phaseMs[1]), Median.of(phaseMs[2]),
-                Median.of(phaseMs[3]), heapBytesPerStep, inference, PeakMemory.peakBytes(), loss / settings.steps());
+                Median.of(phaseMs[3]), heapBytesPerStep, inference, PeakMemory.peakBytes(), loss / settings.steps(),
+                StepFlops.perStep(network, batch), SgemmPeak.gflops());
     }
 
     /** One training step; adds each phase's nanoseconds into phases[data, forward, backward, optimizer]. */

@@ -43,6 +43,12 @@ public final class Swish implements Activation {
         return s + beta * x * s * (1 - s);
     }
 
+    /** Each output reads only its own input, so image batches may stay channels-last around it. */
+    @Override
+    public boolean elementwise() {
+        return true;
+    }
+
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
     }

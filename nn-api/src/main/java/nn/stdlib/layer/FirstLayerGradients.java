@@ -1,0 +1,61 @@
+package nn.stdlib.layer;
+
+import nn.api.graph.Shape;
+import nn.api.runtime.BatchBuffers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The weight and bias gradients of a convolution whose input gradient nobody reads (it reads
+ * the data batch): im2col of the input, one batched GEMM against the output gradient, a sum
+ * over the batch. libnd4j's conv2d_bp would also compute the input gradient, which for the
+ * lecture's first layer (one input channel) costs more than the rest of the layer's backward.
+ */
+final class FirstLayerGradients {
+    private final int filters;
+    private final long patch;
+    private final long positions;
+    private final boolean channelsLast;
+    private final NativeOp im2col;
+    private final NativeOp products;
+    private final BatchBuffers columns;
+    private final BatchBuffers perExample;
+
+    FirstLayerGradients(Shape input, Shape output, SlidingWindow window, boolean channelsLast) {
+        int k = window.kernel();
+        this.filters = output.dim(0);
+        this.patch = (long) input.dim(0) * k * k;
+        this.positions = (long) output.dim(1) * output.dim(2);
+        this.channelsLast = channelsLast;
+        this.im2col = new NativeOp("im2col", window.nativeArgs());
+        // [filters, positions] x [positions, patch] per example; channels-last output gradients
+        // are [positions, filters], so the first operand is transposed.
+        this.products = NativeOp.gemm(channelsLast, true);
+        this.columns = new BatchBuffers(input.dim(0), k, k, output.dim(1), output.dim(2));
+        this.perExample = new BatchBuffers(filters, patch);
+    }
+
+    /**
+     * im2col reads channels-first images; a channels-last batch of one channel is the same
+     * memory, so it qualifies too.
+     */
+    static boolean applies(int groups, int channels, boolean channelsLast) {
+        return groups == 1 && (!channelsLast || channels == 1);
+    }
+
+    /** Overwrites weightGrad ([filters, channels, k, k]) and biasGrad ([filters], may be null). */
+    void backward(INDArray input, INDArray gradOutput, INDArray weightGrad, INDArray biasGrad) {
+        long n = input.size(0);
+        INDArray images = channelsLast ? input.reshape('c', n, 1, input.size(1), input.size(2)) : input;
+        INDArray cols = columns.get(n, input.dataType());
+        im2col.run(new INDArray[]{images}, cols);
+        INDArray grads = channelsLast ? gradOutput.reshape('c', n, positions, filters)
+                : gradOutput.reshape('c', n, filters, positions);
+        INDArray each = perExample.get(n, input.dataType());
+        products.run(new INDArray[]{grads, cols.reshape('c', n, patch, positions)}, each);
+        each.sum(weightGrad.reshape('c', filters, patch), 0);
+        if (biasGrad != null) {
+            if (channelsLast) gradOutput.reshape('c', n * positions, filters).sum(biasGrad, 0);
+            else gradOutput.sum(biasGrad, 0, 2, 3);
+        }
+    }
+}
