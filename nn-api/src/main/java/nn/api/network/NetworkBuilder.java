@@ -3,7 +3,7 @@ package nn.api.network;
 import nn.api.graph.Graph;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
-import nn.api.graph.ShapeInference;
+import nn.api.shapes.ShapeInference;
 import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
 import nn.api.runtime.ActivationLayer;

@@ -1,4 +1,4 @@
-package nn.api.spi;
+package nn.api.train.distributed;
 
 import nn.api.data.DataLocation;
 import nn.api.graph.Graph;
