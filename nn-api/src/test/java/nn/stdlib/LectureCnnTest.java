@@ -4,7 +4,7 @@ import nn.api.graph.Graph;
 import nn.api.graph.GraphInput;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
-import nn.api.graph.ShapeInference;
+import nn.api.shapes.ShapeInference;
 import nn.api.network.ModelSummary;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;

@@ -6,7 +6,7 @@ import nn.api.graph.GraphInput;
 import nn.api.graph.LossSpec;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
-import nn.api.graph.ShapeInference;
+import nn.api.shapes.ShapeInference;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;

@@ -1,5 +1,8 @@
 package nn.cli;
 
+import nn.api.backend.ActiveBackend;
+import nn.api.backend.BackendChoiceException;
+import nn.api.backend.BackendSelector;
 import nn.api.registry.Registry;
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
@@ -25,10 +28,15 @@ final class BackendOptions {
         PrintWriter err = command.commandLine().getErr();
         BackendSelector selector = new BackendSelector(registry.backends(), System::getenv,
                 line -> err.println("nn: warning: " + line));
-        Backend selected = selector.select(backend, fileBackend);
+        Backend selected;
+        try {
+            selected = selector.select(backend, fileBackend);
+        } catch (BackendChoiceException e) {
+            throw e.badInput() ? new UserError(e.getMessage()) : new RunFailure(e.getMessage());
+        }
         int n = threads != null ? Options.positive("--threads", threads) : fileThreads > 0 ? fileThreads : 1;
         try {
-            selected.activate(new Backend.Options(n));
+            ActiveBackend.start(selected, new Backend.Options(n));
         } catch (BackendException e) {
             throw new RunFailure("backend '" + selected.name() + "' failed to start: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package nn.cli;
 
 import com.google.inject.Inject;
+import nn.api.backend.BackendSelector;
 import nn.api.registry.Origin;
 import nn.api.registry.Registry;
 import nn.api.spi.Backend;

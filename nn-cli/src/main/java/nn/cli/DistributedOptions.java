@@ -4,7 +4,7 @@ import nn.api.data.DataLocation;
 import nn.api.graph.Graph;
 import nn.api.network.Network;
 import nn.api.runtime.Optimizer;
-import nn.api.spi.DistributedTraining;
+import nn.api.train.distributed.DistributedTraining;
 import nn.api.train.TrainConfig;
 import picocli.CommandLine.Option;
 

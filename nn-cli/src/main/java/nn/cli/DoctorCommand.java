@@ -1,6 +1,7 @@
 package nn.cli;
 
 import com.google.inject.Inject;
+import nn.api.backend.ActiveBackend;
 import nn.api.registry.Origin;
 import nn.api.registry.Registry;
 import nn.api.spi.Backend;
@@ -86,7 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         Backend.Availability a = cpu.probe();
         try {
-            if (!noNative && a.available()) cpu.activate(new Backend.Options(1));
+            if (!noNative && a.available()) ActiveBackend.start(cpu, new Backend.Options(1));
             facts.putAll(cpu.describe());
             if (!a.available()) facts.put("natives", "not loaded: " + a.reason());
         } catch (Throwable e) { // a report must come out whatever ND4J does

@@ -3,12 +3,10 @@ package nn.cli;
 import ch.qos.logback.classic.Level;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Module;
-import nn.api.plugin.Discovered;
 import nn.api.plugin.PluginException;
 import nn.api.plugin.PluginFault;
 import nn.api.plugin.Plugins;
-import nn.api.registry.ProvidersModule;
+import nn.api.registry.Registry;
 import nn.dsl.CompileException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,7 +64,7 @@ public final class Main implements Runnable {
         Plugins plugins;
         try {
             plugins = PluginOptions.scan(args).load(Main.class.getClassLoader());
-            injector = Guice.createInjector(modules(plugins));
+            injector = Guice.createInjector(Registry.module(plugins));
         } catch (RuntimeException e) {
             return report(errWriter, e, debug);
         }
@@ -81,17 +78,6 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) { // an Error passes picocli's handler by
             return report(errWriter, e, debug);
         }
-    }
-
-    /** The providers plus any Guice modules that plugins contribute through ServiceLoader. */
-    private static List<Module> modules(Plugins plugins) {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new ProvidersModule(plugins));
-        for (Discovered<Module> m : PluginModules.oncePerClass(plugins.discover(Module.class), plugins)) {
-            Module checked = PluginModules.recorded(m, plugins);
-            if (checked != null) modules.add(checked);
-        }
-        return modules;
     }
 
     /** One line for the user (all diagnostics for a .nn file); the stack trace only with --debug. */

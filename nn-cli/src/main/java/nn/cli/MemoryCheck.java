@@ -1,7 +1,7 @@
 package nn.cli;
 
 import nn.api.graph.Graph;
-import nn.api.graph.ShapeInference;
+import nn.api.shapes.ShapeInference;
 import nn.api.graph.TrainSpec;
 import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;

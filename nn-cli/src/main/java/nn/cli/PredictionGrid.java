@@ -4,7 +4,7 @@ import nn.api.data.ImageSet;
 import nn.api.data.Normalization;
 import nn.api.inference.Softmax;
 import nn.api.network.Network;
-import nn.api.runtime.Matrices;
+import nn.api.internal.kernels.Matrices;
 import nn.api.train.BatchFeeder;
 import nn.cli.plot.ImageGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -65,7 +65,7 @@ final class TablePrediction {
                 for (int i = 0; i < n; i++) preprocessing.toModelInput(raw, (from + i) * width, x, i * width, width);
                 INDArray input = Nd4j.create(x, network.inputShape().withBatch(n), 'c').castTo(DataType.FLOAT);
                 INDArray output = network.forward(input, false);
-                double[][] p = classes ? Softmax.rows(nn.api.runtime.Matrices.toArray(output), n, outputs) : null;
+                double[][] p = classes ? Softmax.rows(nn.api.internal.kernels.Matrices.toArray(output), n, outputs) : null;
                 float[] values = classes ? null : output.reshape((long) n * outputs).toFloatVector();
                 for (int i = 0; i < n; i++) {
                     List<Object> record = new ArrayList<>();

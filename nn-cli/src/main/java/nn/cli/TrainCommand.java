@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(new CheckpointEveryEpoch(checkpoint, source, graph,
                 Provenance.of(train, selected.describe(), dataset), ModelSignature.of(network.inputShape().dims(), dataset)));
         List<EpochMetrics> history;
-        nn.api.spi.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
+        nn.api.train.distributed.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
                 data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout, registry);
         try (cluster) {
             if (cluster != null) {

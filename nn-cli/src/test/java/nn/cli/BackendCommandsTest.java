@@ -41,6 +41,13 @@ class BackendCommandsTest {
     }
 
     @Test
+    void anUnknownBackendNameIsBadInput() {
+        CliRun run = CliRun.of("train", CliRun.example("mnist-mlp.nn"), "--backend", "tpu");
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("no backend named 'tpu' (--backend); choose cpu, cuda or auto"), run.err());
+    }
+
+    @Test
     void trainOnCpuTrains() {
         CliRun run = CliRun.of(train(dir.resolve("cpu"), "cpu"));
         assertEquals(0, run.exitCode(), run.err());

@@ -7,7 +7,7 @@ import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
 import nn.api.random.SplitMix64;
 import nn.api.registry.Registry;
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;

@@ -2,9 +2,9 @@ package nn.spark;
 
 import nn.api.graph.GraphJson;
 import nn.api.network.Network;
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Optimizer;
-import nn.api.spi.DistributedTraining;
+import nn.api.train.distributed.DistributedTraining;
 import nn.api.train.TrainConfig;
 import nn.api.train.TrainingDiverged;
 import org.apache.spark.SparkConf;
@@ -78,7 +78,7 @@ final class SparkRun implements DistributedTraining.Session {
         // In local mode the executors are this JVM's threads: the backend the driver started serves them.
         if (request.master().startsWith("local")) {
             WorkerRuntime.backendStarted(request.backend());
-            if (request.registry() != null) WorkerRuntime.useRegistry(request.registry()); // plugins from --plugins too
+            WorkerRuntime.useRegistry(request.registry()); // plugins from --plugins too; none: the workers build their own
         }
         workerCount = request.workers() > 0 ? request.workers() : spark.defaultParallelism();
         TrainConfig c = request.config();

@@ -1,6 +1,6 @@
 package nn.spark;
 
-import nn.api.spi.DistributedTraining;
+import nn.api.train.distributed.DistributedTraining;
 
 /**
  * Data-parallel training on Apache Spark: `nn train FILE --spark MASTER`. Found by the CLI

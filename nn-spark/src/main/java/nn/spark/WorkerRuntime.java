@@ -1,5 +1,7 @@
 package nn.spark;
 
+import nn.api.backend.ActiveBackend;
+import nn.api.backend.BackendSelector;
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
 import nn.api.graph.Call;
@@ -15,9 +17,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What an executor JVM sets up once and shares between its tasks: the providers (found by
- * ServiceLoader on the executor), the started backend, and each data set it has read. In
- * local mode the executors are threads of the driver's JVM and share these with it.
+ * What an executor JVM sets up once and shares between its tasks: the providers (found on the
+ * executor's class path by nn-api's one registry entry point, so plugins' Guice modules count and
+ * name clashes are decided as in the CLI), the backend (chosen by nn-api's one selection policy),
+ * and each data set it has read. In local mode the executors are threads of the driver's JVM and
+ * share these with it.
  */
 final class WorkerRuntime {
     private static Registry registry;
@@ -32,7 +36,7 @@ final class WorkerRuntime {
         return registry;
     }
 
-    /** The driver's registry, for workers that are threads of the driver's JVM (local mode). */
+    /** The driver's registry, for workers that are threads of the driver's JVM (local mode); null: build one here. */
     static synchronized void useRegistry(Registry driverRegistry) {
         registry = driverRegistry;
     }
@@ -40,9 +44,9 @@ final class WorkerRuntime {
     /** Starts the backend with the given threads, once per JVM (ND4J's settings are per process). */
     static synchronized void startBackend(String name, int threads) {
         if (name.equals(activeBackend)) return;
-        Backend backend = registry().backends().get(name);
-        if (backend == null) throw new IllegalStateException("backend '" + name + "' is not on this executor's class path");
-        backend.activate(new Backend.Options(threads));
+        // The driver's choice, checked here as the CLI checks a named backend: it must exist and be able to run.
+        Backend backend = new BackendSelector(registry().backends(), System::getenv, line -> { }).select(name, null);
+        ActiveBackend.start(backend, new Backend.Options(threads));
         activeBackend = name;
     }
 

@@ -12,7 +12,7 @@ import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 import nn.api.spi.Backend;
-import nn.api.spi.DistributedTraining;
+import nn.api.train.distributed.DistributedTraining;
 import nn.api.train.EpochMetrics;
 import nn.api.train.TrainConfig;
 import nn.api.train.Trainer;

@@ -1,5 +1,6 @@
 package nn.api.inference;
 
+import nn.api.backend.ActiveBackend;
 import nn.api.registry.Registry;
 import nn.api.spi.Backend;
 
@@ -28,7 +29,7 @@ final class BackendStart {
             backend = ranked.stream().filter(b -> b.probe().available()).findFirst().orElseThrow(() ->
                     new IllegalStateException("no backend can run here; put nn-backend-cpu on the class path"));
         }
-        backend.activate(new Backend.Options(Math.max(1, threads)));
+        ActiveBackend.start(backend, new Backend.Options(Math.max(1, threads)));
         started = backend;
     }
 }

@@ -3,7 +3,7 @@ package nn.api.network;
 import nn.api.graph.Graph;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
-import nn.api.graph.ShapeInference;
+import nn.api.shapes.ShapeInference;
 import nn.api.plugin.ProviderFailure;
 import nn.api.random.SplitMix64;
 import nn.api.registry.Registry;

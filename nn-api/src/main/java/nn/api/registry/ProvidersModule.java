@@ -23,8 +23,9 @@ import java.util.function.Function;
 
 /**
  * Finds every provider through {@link Plugins} (the standard library registers itself exactly
- * like a third-party plugin) and binds each kind into a Guice MapBinder keyed by name, to
- * which plugins' own Guice modules may add.
+ * like a third-party plugin) and binds each kind into a Guice MapBinder keyed by name. Built
+ * through {@link Registry#module(Plugins)}, it also weighs what plugins' own Guice modules bind
+ * (see {@link PluginModules}), under the same rule as providers from service files.
  *
  * <p>A name clash never stops the run: it becomes a {@link nn.api.plugin.PluginFault} that
  * the CLI prints and {@code nn plugins} lists. A provider the user preferred (--prefer) wins;
@@ -34,10 +35,22 @@ import java.util.function.Function;
  * those three kinds too.
  */
 public final class ProvidersModule extends AbstractModule {
-    private final Plugins plugins;
+    /** The kinds of provider nn's map binders hold. */
+    static final List<Class<?>> KINDS = List.of(LayerProvider.class, MergeProvider.class, ActivationProvider.class,
+            LossProvider.class, OptimizerProvider.class, InitializerProvider.class, ScheduleProvider.class,
+            DatasetProvider.class, Backend.class);
 
+    private final Plugins plugins;
+    private final PluginModules pluginModules;
+
+    /** The providers of service files only (a plugin's Guice modules may add to the map binders themselves). */
     public ProvidersModule(Plugins plugins) {
+        this(plugins, PluginModules.none());
+    }
+
+    ProvidersModule(Plugins plugins, PluginModules pluginModules) {
         this.plugins = plugins;
+        this.pluginModules = pluginModules;
     }
 
     public ProvidersModule(ClassLoader loader) {
@@ -83,15 +96,20 @@ public final class ProvidersModule extends AbstractModule {
                 plugins.fault(candidate.plugin(), candidate.instance().getClass().getName() + ".name() threw " + e);
                 continue;
             }
-            List<Discovered<T>> same = byName.computeIfAbsent(name, n -> new ArrayList<>());
-            if (same.stream().noneMatch(d -> sameProvider(d, candidate))) same.add(candidate);
+            add(byName, name, candidate);
         }
+        for (PluginModules.Contribution<T> bound : pluginModules.of(kind)) add(byName, bound.name(), bound.provider());
         Map<String, Discovered<T>> chosen = new LinkedHashMap<>();
         byName.forEach((name, candidates) -> {
             Discovered<T> winner = resolve(kindWord(kind), name, candidates);
             if (winner != null) chosen.put(name, winner);
         });
         return chosen;
+    }
+
+    private static <T> void add(Map<String, List<Discovered<T>>> byName, String name, Discovered<T> candidate) {
+        List<Discovered<T>> same = byName.computeIfAbsent(name, n -> new ArrayList<>());
+        if (same.stream().noneMatch(d -> sameProvider(d, candidate))) same.add(candidate);
     }
 
     /** One jar reached twice (class path and plugin path) is no clash. */

@@ -2,7 +2,9 @@ package nn.api.registry;
 
 import com.google.inject.Guice;
 import com.google.inject.Inject;
+import com.google.inject.Module;
 import nn.api.plugin.PluginException;
+import nn.api.plugin.Plugins;
 import nn.api.spi.ActivationProvider;
 import nn.api.spi.Backend;
 import nn.api.spi.DatasetProvider;
@@ -20,7 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Every provider known to this run, by kind and name. Built by Guice from {@link ProvidersModule}. */
+/**
+ * Every provider known to this run, by kind and name. Built by Guice from {@link ProvidersModule};
+ * every entry point (the CLI, nn-spark's workers, the inference API) builds it through
+ * {@link #module(Plugins)} or {@link #load(Plugins)}, so each honours plugins' Guice modules
+ * under the same name-clash rule as their service files.
+ */
 public final class Registry {
     private final Map<String, LayerProvider> layers;
     private final Map<String, MergeProvider> merges;
@@ -63,9 +70,22 @@ public final class Registry {
         }
     }
 
-    /** The registry of everything visible to this class loader. */
+    /**
+     * The Guice module of a run's registry: the providers of the plugins' service files and of
+     * their Guice modules, name clashes decided by one rule (see {@link ProvidersModule}).
+     */
+    public static Module module(Plugins plugins) {
+        return new ProvidersModule(plugins, PluginModules.of(plugins, ProvidersModule.KINDS));
+    }
+
+    /** The registry of a run's plugins (see {@link #module(Plugins)}). */
+    public static Registry load(Plugins plugins) {
+        return Guice.createInjector(module(plugins)).getInstance(Registry.class);
+    }
+
+    /** The registry of everything visible to this class loader, Guice modules found there included. */
     public static Registry load(ClassLoader loader) {
-        return Guice.createInjector(new ProvidersModule(loader)).getInstance(Registry.class);
+        return load(Plugins.classpath(loader));
     }
 
     public static Registry load() {

@@ -1,6 +1,7 @@
 package nn.api.spi;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A compute backend (`cpu`, `cuda`). Probing never initialises ND4J; activating does,
@@ -36,6 +37,15 @@ public interface Backend {
     record Options(int threads) {
     }
 
+    /** What a backend offers beyond ND4J's ops; nn's internals choose their fast paths by it. */
+    enum Capability {
+        /**
+         * Its arrays live in the host's memory, so nn's own Java kernels may read and write them
+         * directly (the CPU backend); a backend with device memory (CUDA) leaves every op to ND4J.
+         */
+        HOST_MEMORY_KERNELS
+    }
+
     String name();
 
     /** Higher wins in `auto` selection. */
@@ -45,6 +55,11 @@ public interface Backend {
 
     /** Starts the backend; throws BackendException with a clear message when it cannot. */
     void activate(Options options);
+
+    /** What this backend offers; none unless it says so. */
+    default Set<Capability> capabilities() {
+        return Set.of();
+    }
 
     /** Facts for `nn doctor` and checkpoints: versions, native variant, threads. */
     Map<String, String> describe();

@@ -4,7 +4,7 @@ import nn.api.data.Examples;
 import nn.api.data.Normalization;
 import nn.api.runtime.StepMemory;
 import nn.api.graph.Shape;
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

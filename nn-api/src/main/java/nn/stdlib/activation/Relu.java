@@ -3,7 +3,7 @@ package nn.stdlib.activation;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import nn.api.runtime.Activation;
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.schema.Args;
 import nn.api.schema.Schema;
 import nn.api.spi.ActivationProvider;

@@ -3,7 +3,7 @@ package nn.stdlib.layer;
 import nn.api.graph.Shape;
 import nn.api.random.SplitMix64;
 import nn.api.runtime.BatchBuffers;
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Layer;
 import nn.api.schema.Args;
 import nn.api.schema.Param;

@@ -1,13 +1,13 @@
 package nn.stdlib.loss;
 
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.schema.Args;
 import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LossProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import nn.api.runtime.Matrices;
+import nn.api.internal.kernels.Matrices;
 
 /**
  * Softmax cross-entropy on logits, softmax folded in: log-softmax through the log-sum-exp

@@ -1,7 +1,7 @@
 package nn.stdlib.loss;
 
 import nn.api.runtime.Loss;
-import nn.api.runtime.Matrices;
+import nn.api.internal.kernels.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

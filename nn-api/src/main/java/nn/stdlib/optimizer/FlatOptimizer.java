@@ -1,6 +1,6 @@
 package nn.stdlib.optimizer;
 
-import nn.api.runtime.HostKernels;
+import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 import nn.api.schema.Param;

@@ -1,6 +1,7 @@
 package nn.api.graph;
 
 import nn.api.network.ModelSummary;
+import nn.api.shapes.ShapeInference;
 import nn.api.registry.Registry;
 import nn.api.schema.Param;
 import nn.api.schema.ParamType;

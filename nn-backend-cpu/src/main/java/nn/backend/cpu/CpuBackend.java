@@ -2,7 +2,7 @@ package nn.backend.cpu;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
-import nn.api.spi.Nd4jBackendFilter;
+import nn.api.backend.Nd4jBackendFilter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -10,6 +10,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * ND4J's native CPU backend (the native build chosen by {@link NativeVariant}). Threads are
@@ -66,6 +67,12 @@ public final class CpuBackend implements Backend {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads); // OpenBLAS: its own thread pool
+    }
+
+    /** ND4J's CPU arrays are in the host's memory: nn's Java kernels may work on them directly. */
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.HOST_MEMORY_KERNELS);
     }
 
     /** Before activation only what needs no native code (processor, variant to load); after it ND4J's own facts too. */

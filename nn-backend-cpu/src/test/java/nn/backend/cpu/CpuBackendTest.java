@@ -18,6 +18,11 @@ class CpuBackendTest {
     }
 
     @Test
+    void reportsHostMemorySoNnsJavaKernelsRun() {
+        assertEquals(java.util.Set.of(Backend.Capability.HOST_MEMORY_KERNELS), new CpuBackend().capabilities());
+    }
+
+    @Test
     void activatesWithTheRequestedThreadsAndComputes() {
         Backend cpu = new CpuBackend();
         assertTrue(cpu.probe().available(), cpu.probe().reason());

@@ -2,7 +2,7 @@ package nn.backend.cuda;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
-import nn.api.spi.Nd4jBackendFilter;
+import nn.api.backend.Nd4jBackendFilter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -36,6 +36,11 @@ class CudaBackendTest {
     }
 
     @Test
+    void reportsNoHostMemoryKernelsItsArraysLiveOnTheDevice() {
+        assertTrue(new CudaBackend().capabilities().isEmpty());
+    }
+
+    @Test
     void readsTheKernelModuleVersion() throws Exception {
         NvidiaDriver d = driver("NVRM version: NVIDIA UNIX x86_64 Kernel Module  510.47.03  Mon Jan 24 22:58:54 UTC 2022\n", true);
         assertEquals("510.47.03", d.version().orElseThrow().toString());

@@ -1,4 +1,4 @@
-package nn.api.spi;
+package nn.api.backend;
 
 import org.nd4j.common.config.ND4JClassLoading;
 

@@ -1,4 +1,4 @@
-package nn.api.spi;
+package nn.api.backend;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

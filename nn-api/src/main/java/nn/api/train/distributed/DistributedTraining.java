@@ -1,4 +1,4 @@
-package nn.api.spi;
+package nn.api.train.distributed;
 
 import nn.api.data.DataLocation;
 import nn.api.graph.Graph;
@@ -40,8 +40,9 @@ public interface DistributedTraining {
      * really runs, where every worker reads the data, the backend and threads each worker uses,
      * the driver's network and optimizer, the training config, the run directory (for the
      * communication report), where to print, and the driver's registry (plugins included),
-     * which workers in the driver's own JVM (local mode) use; a cluster's executors find their
-     * providers on their own class path.
+     * which workers in the driver's own JVM (local mode) use; a cluster's executors (and local
+     * workers given none) build their own through {@link nn.api.registry.Registry#load()}, from
+     * the service files and Guice modules on their class path.
      */
     record Request(String master, int workers, int syncEvery, Graph graph, DataLocation data, String backend,
                    int threads, Network network, Optimizer optimizer, TrainConfig config, Path runDirectory,

@@ -1,5 +1,11 @@
-package nn.api.graph;
+package nn.api.shapes;
 
+import nn.api.graph.Graph;
+import nn.api.graph.GraphInput;
+import nn.api.graph.Node;
+import nn.api.graph.Shape;
+import nn.api.graph.ShapeException;
+import nn.api.graph.TensorSize;
 import nn.api.plugin.ProviderFailure;
 import nn.api.registry.Registry;
 import nn.api.runtime.ParamSpec;

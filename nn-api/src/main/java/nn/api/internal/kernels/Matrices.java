@@ -1,4 +1,4 @@
-package nn.api.runtime;
+package nn.api.internal.kernels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

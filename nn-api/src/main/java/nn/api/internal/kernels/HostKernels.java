@@ -1,14 +1,17 @@
-package nn.api.runtime;
+package nn.api.internal.kernels;
 
+import nn.api.backend.ActiveBackend;
+import nn.api.spi.Backend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
+import java.util.Set;
 
 /**
  * Small element-wise kernels run in Java directly on ND4J's memory, where that memory is the
- * host's (the CPU backend) and the arrays are contiguous float32. Each native ND4J op costs
+ * host's (a backend reporting {@link Backend.Capability#HOST_MEMORY_KERNELS}) and the arrays are contiguous float32. Each native ND4J op costs
  * 17-60 µs however small its array (measured here: a bias add on [64, 128] 55 µs, a relu
  * 19 µs), while these loops take 2-6 µs. Callers fall back to the ND4J op whenever
  * {@link #applies} says no, so other backends and float64 (gradient checks) run ND4J's ops.
@@ -41,13 +44,19 @@ public final class HostKernels {
     private static final long SMALL = 1 << 16;
 
     private static boolean hostMemory() {
+        // The started backend says where its memory is; without one (ND4J used directly) ND4J's environment does.
+        Set<Backend.Capability> started = ActiveBackend.capabilities();
+        if (started != null) return started.contains(Backend.Capability.HOST_MEMORY_KERNELS) && !OFF;
         Boolean h = hostMemory;
         if (h == null) {
-            h = Nd4j.getEnvironment().isCPU() && !Boolean.getBoolean("nn.kernels.nd4j");
+            h = Nd4j.getEnvironment().isCPU() && !OFF;
             hostMemory = h;
         }
         return h;
     }
+
+    /** -Dnn.kernels.nd4j=true runs ND4J's ops everywhere, for comparing the two paths. */
+    private static final boolean OFF = Boolean.getBoolean("nn.kernels.nd4j");
 
     /** out[r, c] += row[c] for every row r. */
     public static void addRowVector(INDArray out, INDArray row) {
