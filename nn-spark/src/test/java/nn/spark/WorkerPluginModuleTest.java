@@ -72,7 +72,7 @@ class WorkerPluginModuleTest {
         Network network = new NetworkBuilder(driver).seed(spec.seed()).build(graph);
         Loss loss = driver.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
         Optimizer optimizer = driver.optimizers().get(spec.optimizer().name())
-                .create(new Args(spec.optimizer().args()), network.parameterCount());
+                .create(new Args(spec.optimizer().args()));
         TrainConfig config = new TrainConfig(spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
         Trainer trainer = new Trainer(network, loss, optimizer, config);
 
