@@ -69,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
                 checkpoint.metadata().signature());
         List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, preprocessing)).toList(); // all readable first
         var train = checkpoint.graph().train();
-        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         Model model = Checkpoints.model(checkpointFile, checkpoint, registry);
         List<Prediction> predictions = model.predictInputs(pictures.stream().map(preprocessing::modelInput).toList());
 
@@ -89,7 +89,7 @@ final class PredictCommand implements Callable<Integer> {
     private int rows(Checkpoint checkpoint) throws java.io.IOException {
         if (images.size() != 1) throw new UserError("a model trained on a table predicts the rows of one CSV file: give one");
         var train = checkpoint.graph().train();
-        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         Network network = Checkpoints.network(checkpointFile, checkpoint, registry);
         nn.api.runtime.Loss loss = train == null || train.loss() == null ? new nn.stdlib.loss.MeanSquaredError()
                 : registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));

@@ -4,15 +4,13 @@ import nn.api.data.Dataset;
 import nn.api.data.Examples;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
-import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
 import nn.api.runtime.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
-import nn.api.schema.Args;
 import nn.api.train.BatchFeeder;
+import nn.api.train.TrainAssembly;
 import nn.api.train.Trainer;
 import nn.api.train.TrainingStep;
 import nn.api.runtime.StepMemory;
@@ -41,7 +39,7 @@ final class Replica {
     private final WorkerJob job;
     private final int worker;
     private final Registry registry;
-    private final TrainSpec train;
+    private final TrainAssembly assembly;
     private final Network network;
     private final Loss loss;
     private final BatchFeeder feeder;
@@ -65,11 +63,11 @@ final class Replica {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model sent by the driver: " + e.getMessage(), e);
         }
-        this.train = graph.train();
+        this.assembly = TrainAssembly.of(graph, registry, null);
         // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
-        this.network = new NetworkBuilder(registry).seed(Trainer.epochSeed(job.seed(), -1 - worker)).build(graph);
-        this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
-        Dataset data = WorkerRuntime.dataset(train.data(), job.dataDirectory(), job.offline());
+        this.network = assembly.network(Trainer.epochSeed(job.seed(), -1 - worker));
+        this.loss = assembly.loss();
+        Dataset data = WorkerRuntime.dataset(assembly.train().data(), job.dataDirectory(), job.offline());
         Examples fit = Trainer.splitValidation(data.train(), job.config())[0];
         this.feeder = new BatchFeeder(fit, data.normalization(), network.inputShape());
         this.fitSize = fit.count();
@@ -117,8 +115,7 @@ final class Replica {
         // Parameter averaging: a fresh optimizer with the driver's (averaged) state at every sync.
         Optimizer optimizer = null;
         if (!job.gradientAveraging()) {
-            optimizer = registry.optimizers().get(train.optimizer().name())
-                    .create(new Args(train.optimizer().args()), network.parameterCount());
+            optimizer = assembly.optimizer(network);
             if (sync.optimizerState() != null) optimizer.restore(sync.optimizerState().arrays());
             optimizer.setLearningRate(sync.learningRate());
         }
