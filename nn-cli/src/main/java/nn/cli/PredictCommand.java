@@ -8,6 +8,7 @@ import nn.api.inference.Prediction;
 import nn.api.inference.Preprocessing;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
+import nn.api.train.TrainAssembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,8 +92,8 @@ final class PredictCommand implements Callable<Integer> {
         var train = checkpoint.graph().train();
         backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         Network network = Checkpoints.network(checkpointFile, checkpoint, registry);
-        nn.api.runtime.Loss loss = train == null || train.loss() == null ? new nn.stdlib.loss.MeanSquaredError()
-                : registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        nn.api.runtime.Loss loss = train == null || !train.canTrain() ? new nn.stdlib.loss.MeanSquaredError()
+                : TrainAssembly.of(checkpoint.graph(), registry, checkpointFile).loss();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             TablePrediction.write(checkpoint, network, loss, images.get(0), out);

@@ -28,7 +28,8 @@ class TrainSettingsTest {
     @Test
     void everySettingHasItsDeclaredDefault() {
         TrainSettings d = TrainSettings.DEFAULTS;
-        assertEquals(new TrainSettings(32, 1, 0L, true, "auto", 0, 0.0, 0, 0, 0.0), d);
+        assertEquals(32, d.batch());
+        assertEquals("auto", d.backend());
         for (TrainSetting<?> s : TrainSettings.ALL) {
             assertEquals(s.param().defaultValue().toString(), s.get(d).toString(), s.key());
         }
@@ -104,7 +105,10 @@ class TrainSettingsTest {
     void whatTheFormerWriterWroteReadsBack() throws IOException {
         FormerTrainSpec former = new FormerTrainSpec(MNIST, LOSS, ADAM, 16, 2, 7L, false, "cpu", 1, null, 0.2, 1, 1, 5.0);
         TrainSpec read = GraphJson.MAPPER.readValue(GraphJson.MAPPER.writeValueAsString(former), TrainSpec.class);
-        assertEquals(new TrainSettings(16, 2, 7L, false, "cpu", 1, 0.2, 1, 1, 5.0), read.settings());
+        assertEquals(TrainSettings.builder().set(TrainSettings.BATCH, 16).set(TrainSettings.EPOCHS, 2)
+                .set(TrainSettings.SEED, 7L).set(TrainSettings.SHUFFLE, false).set(TrainSettings.BACKEND, "cpu")
+                .set(TrainSettings.THREADS, 1).set(TrainSettings.VALIDATION, 0.2).set(TrainSettings.PATIENCE, 1)
+                .set(TrainSettings.AUGMENT_SHIFT, 1).set(TrainSettings.AUGMENT_ROTATE, 5.0).build(), read.settings());
         assertEquals(MNIST, read.data());
         assertEquals(LOSS, read.loss());
         assertEquals(ADAM, read.optimizer());
@@ -120,7 +124,8 @@ class TrainSettingsTest {
                  "optimizer": {"name": "adam", "args": {"lr": 0.001}},
                  "batch": 64, "epochs": 10, "seed": 42, "shuffle": true, "backend": "auto", "threads": 0}""";
         TrainSpec read = GraphJson.MAPPER.readValue(early, TrainSpec.class);
-        assertEquals(new TrainSettings(64, 10, 42L, true, "auto", 0, 0.0, 0, 0, 0.0), read.settings());
+        assertEquals(TrainSettings.builder().set(TrainSettings.BATCH, 64).set(TrainSettings.EPOCHS, 10)
+                .set(TrainSettings.SEED, 42L).build(), read.settings());
         assertNull(read.schedule());
     }
 
