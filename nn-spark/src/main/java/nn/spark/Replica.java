@@ -5,7 +5,6 @@ import nn.api.data.Examples;
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
 import nn.api.network.Network;
-import nn.api.registry.Registry;
 import nn.api.runtime.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
@@ -38,7 +37,6 @@ final class Replica {
 
     private final WorkerJob job;
     private final int worker;
-    private final Registry registry;
     private final TrainAssembly assembly;
     private final Network network;
     private final Loss loss;
@@ -56,14 +54,13 @@ final class Replica {
         this.job = job;
         this.worker = worker;
         WorkerRuntime.startBackend(job.backend(), job.threads());
-        this.registry = WorkerRuntime.registry();
         Graph graph;
         try {
             graph = GraphJson.read(job.graphJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model sent by the driver: " + e.getMessage(), e);
         }
-        this.assembly = TrainAssembly.of(graph, registry, null);
+        this.assembly = TrainAssembly.of(graph, WorkerRuntime.registry(), null);
         // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
         this.network = assembly.network(Trainer.epochSeed(job.seed(), -1 - worker));
         this.loss = assembly.loss();
