@@ -36,10 +36,13 @@ class TrainSettingsTest {
         assertTrue(d.problems().isEmpty(), d.problems().toString());
     }
 
+    /** The keys of the former record in its order: messages and graph.json list them so; a new setting comes after. */
+    private static final List<String> FORMER_KEYS = List.of("data", "loss", "optimizer", "batch", "epochs", "seed",
+            "shuffle", "backend", "threads", "schedule", "validation", "patience", "augment_shift", "augment_rotate");
+
     @Test
     void theKeysKeepTheOrderUsersHaveSeen() {
-        assertEquals(List.of("data", "loss", "optimizer", "batch", "epochs", "seed", "shuffle", "backend", "threads",
-                "schedule", "validation", "patience", "augment_shift", "augment_rotate"), TrainSpec.KEYS);
+        assertEquals(FORMER_KEYS, TrainSpec.KEYS.subList(0, FORMER_KEYS.size()));
         assertEquals(TrainSettings.ALL.size(), TrainSettings.SCHEMA.params().size());
     }
 
@@ -91,9 +94,10 @@ class TrainSettingsTest {
         List<String> names = new ArrayList<>();
         tree.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("data", "loss", "optimizer", "batch", "epochs", "seed", "shuffle", "backend", "threads",
-                "schedule", "validation", "patience", "augmentShift", "augmentRotate"), names);
+                "schedule", "validation", "patience", "augmentShift", "augmentRotate"), names.subList(0, 14));
 
-        // the reader of every nn so far, a record of 14 components, reads what is written now
+        // The reader of every nn so far, a record of 14 components, reads what is written now. It refuses
+        // unknown keys: a new setting makes checkpoints that earlier versions of nn cannot read, and this fails.
         FormerTrainSpec former = GraphJson.MAPPER.readValue(json, FormerTrainSpec.class);
         assertEquals(new FormerTrainSpec(MNIST, LOSS, ADAM, 64, 3, 42L, true, "auto", 0,
                 new Call("cosine", Map.of("warmup", 1)), 0.1, 2, 2, 10.0), former);
