@@ -7,6 +7,7 @@ import nn.api.graph.LossSpec;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
 import nn.api.shapes.ShapeInference;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
@@ -85,7 +86,8 @@ class MergeAndGraphTest {
                 new Node("both", "concat", List.of("sum", "x"), Map.of("axis", 0)),
                 new Node("out", "dense", List.of("both"), Map.of("units", 2, "bias", true, "init", "xavier")));
         TrainSpec train = new TrainSpec(new Call("mnist", Map.of()), new LossSpec("cross_entropy", "out", "label", Map.of()),
-                new Call("sgd", Map.of()), 4, 1, 0, true, "auto", 0);
+                new Call("sgd", Map.of()),
+                TrainSettings.builder().set(TrainSettings.BATCH, 4).build());
         return new Graph("residual", List.of(new GraphInput("x", Shape.of(3))), nodes, List.of("out"), train);
     }
 

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Inject;
 import nn.api.data.Dataset;
 import nn.api.graph.Graph;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
-import nn.api.schema.Args;
 import nn.api.spi.Backend;
+import nn.api.train.TrainAssembly;
 import nn.api.train.TrainingDiverged;
+import nn.api.train.TrainingParts;
 import nn.cli.bench.BenchResult;
 import nn.cli.bench.BenchSettings;
 import nn.cli.bench.HiddenWidth;
@@ -97,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Graph> graphs = new ArrayList<>();
         for (Path file : files) graphs.add(graph(file));
         TrainSpec first = graphs.get(0).train();
-        Backend selected = backend.activate(registry, first.backend(), first.threads());
+        Backend selected = backend.activate(registry, first.settings().backend(), first.settings().threads());
         Map<String, String> facts = selected.describe();
         if (!json) {
             out.printf("nn bench: backend %s, natives %s, BLAS %s, %s thread(s)%n", selected.name(),
@@ -130,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
     private Graph graph(Path file) {
         Graph g = ModelCompiler.compile(file, registry).graph();
         TrainSpec t = g.train();
-        if (t == null || t.data() == null || t.loss() == null || t.optimizer() == null) {
+        if (t == null || !t.canTrain()) {
             throw new UserError(file + ": the train section needs data, loss and optimizer to benchmark training");
         }
         if (width == null) return g;
@@ -142,20 +143,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchResult bench(Graph graph, Path file) {
-        TrainSpec t = graph.train();
-        int b = batch != null ? Options.positive("--batch", batch) : t.batch();
+        TrainSettings.Builder overridden = graph.train().settings().toBuilder();
+        SettingOptions.apply(overridden, "--batch", TrainSettings.BATCH, batch);
+        TrainSpec t = graph.train().withSettings(overridden.build());
+        graph = graph.withTrain(t);
+        int b = t.settings().batch();
         Dataset dataset = data.load(registry, t.data(), trainLimit);
-        Network network;
-        Optimizer optimizer;
-        try {
-            network = new NetworkBuilder(registry).seed(t.seed()).build(graph);
-            optimizer = registry.optimizers().get(t.optimizer().name())
-                    .create(new Args(t.optimizer().args()));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        }
-        Loss loss = registry.losses().get(t.loss().name()).create(new Args(t.loss().args()));
-        BenchSettings settings = new BenchSettings(b, warmup, steps, rounds, inferenceBatches, t.seed());
+        TrainingParts parts = TrainAssembly.of(graph, registry, file).fresh();
+        Network network = parts.network();
+        Optimizer optimizer = parts.optimizer();
+        Loss loss = parts.loss();
+        BenchSettings settings = new BenchSettings(b, warmup, steps, rounds, inferenceBatches, t.settings().seed());
         try {
             return new TrainingBench(network, loss, optimizer, settings)
                     .run(graph.name(), dataset.train(), dataset.test(), dataset.normalization());

@@ -58,16 +58,21 @@ final class Checkpoints {
     }
 
     private static <T> T restored(Path file, Checkpoint checkpoint, Registry registry, java.util.function.Supplier<T> restore) {
+        requireOperations(file, checkpoint, registry);
+        try {
+            return restore.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Every operation of the checkpoint's model is installed; else which is not, with the likely reason. */
+    static void requireOperations(Path file, Checkpoint checkpoint, Registry registry) {
         for (Node node : checkpoint.graph().nodes()) {
             if (registry.operation(node.op()) == null) {
                 throw new UserError(file + ": node '" + node.name() + "' uses unknown operation '" + node.op()
                         + "' (from a plugin? load it with --plugins DIR)");
             }
-        }
-        try {
-            return restore.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
         }
     }
 }

@@ -6,9 +6,9 @@ import nn.api.graph.Call;
 import nn.api.graph.Graph;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
-import nn.api.schema.Args;
+import nn.api.runtime.Loss;
+import nn.api.train.TrainAssembly;
 import nn.cli.plot.GradientChart;
 import nn.cli.plot.PngFile;
 import nn.dsl.ModelCompiler;
@@ -65,7 +65,7 @@ final class DiagnoseGradientsCommand implements Callable<Integer> {
         List<Graph> graphs = new ArrayList<>();
         for (Path file : files) graphs.add(checked(file)); // every file compiles before any work
         TrainSpec first = graphs.get(0).train();
-        backend.activate(registry, first.backend(), first.threads());
+        backend.activate(registry, first.settings().backend(), first.settings().threads());
 
         PrintWriter out = spec.commandLine().getOut();
         List<GradientChart.Series> series = new ArrayList<>();
@@ -74,9 +74,10 @@ final class DiagnoseGradientsCommand implements Callable<Integer> {
             Graph graph = graphs.get(i);
             TrainSpec train = graph.train();
             Dataset dataset = loaded.computeIfAbsent(train.data(), call -> data.load(registry, call, null));
-            Network network = new NetworkBuilder(registry).seed(train.seed()).build(graph);
-            var loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
-            GradientNorms.Result result = GradientNorms.ofFirstBatch(network, loss, dataset, train.batch());
+            TrainAssembly assembly = TrainAssembly.of(graph, registry, files.get(i));
+            Network network = assembly.network();
+            Loss loss = assembly.loss();
+            GradientNorms.Result result = GradientNorms.ofFirstBatch(network, loss, dataset, train.settings().batch());
             print(out, files.get(i), graph.name(), result);
             double[] norms = result.layers().stream().mapToDouble(GradientNorms.LayerNorm::weightNorm).toArray();
             series.add(new GradientChart.Series(graph.name(), norms));

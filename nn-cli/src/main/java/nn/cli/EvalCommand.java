@@ -8,6 +8,8 @@ import nn.api.registry.Registry;
 import nn.api.train.ConfusionMatrix;
 import nn.api.train.Evaluator;
 import nn.api.train.RegressionMetrics;
+import nn.api.train.TrainAssembly;
+import nn.api.train.Trainer;
 import nn.cli.plot.ConfusionChart;
 import nn.cli.plot.PngFile;
 import picocli.CommandLine.Command;
@@ -84,8 +86,7 @@ final class EvalCommand implements Callable<Integer> {
     /** A regression model: its figures over the test split, per target column when there are several. */
     private int values(Checkpoint checkpoint, Dataset dataset, Network network) throws java.io.IOException {
         if (confusion != null) throw new UserError("--confusion is for classifiers; a regression model draws its fit with --plot FILE");
-        var train = checkpoint.graph().train();
-        nn.api.runtime.Loss loss = registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        nn.api.runtime.Loss loss = TrainAssembly.of(checkpoint.graph(), registry, checkpointFile).loss();
         RegressionMetrics.Accumulator all = RegressionMetrics.accumulate(network, loss, dataset.test(), dataset.normalization());
         RegressionMetrics m = all.result();
         PrintWriter out = spec.commandLine().getOut();

@@ -7,6 +7,7 @@ import nn.api.plugin.PluginException;
 import nn.api.plugin.PluginFault;
 import nn.api.plugin.Plugins;
 import nn.api.registry.Registry;
+import nn.api.train.InvalidTrainSection;
 import nn.dsl.CompileException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -96,12 +97,13 @@ public final class Main implements Runnable {
             return ExitCodes.FAILURE;
         }
         err.println("nn: error: " + message(cause));
+        boolean badInput = cause instanceof UserError || cause instanceof InvalidTrainSection;
         if (debug) cause.printStackTrace(err);
-        else if (!(cause instanceof UserError) && !(cause instanceof RunFailure) && !(cause instanceof PluginException)) {
+        else if (!badInput && !(cause instanceof RunFailure) && !(cause instanceof PluginException)) {
             err.println("(run with --debug for the stack trace)");
         }
         err.flush();
-        return cause instanceof UserError ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+        return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
     }
 
     private static Throwable unwrap(Throwable e) {

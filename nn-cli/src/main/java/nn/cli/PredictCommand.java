@@ -8,6 +8,7 @@ import nn.api.inference.Prediction;
 import nn.api.inference.Preprocessing;
 import nn.api.network.Network;
 import nn.api.registry.Registry;
+import nn.api.train.TrainAssembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
                 checkpoint.metadata().signature());
         List<byte[]> pictures = images.stream().map(f -> ImageInput.read(f, preprocessing)).toList(); // all readable first
         var train = checkpoint.graph().train();
-        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         Model model = Checkpoints.model(checkpointFile, checkpoint, registry);
         List<Prediction> predictions = model.predictInputs(pictures.stream().map(preprocessing::modelInput).toList());
 
@@ -89,10 +90,10 @@ final class PredictCommand implements Callable<Integer> {
     private int rows(Checkpoint checkpoint) throws java.io.IOException {
         if (images.size() != 1) throw new UserError("a model trained on a table predicts the rows of one CSV file: give one");
         var train = checkpoint.graph().train();
-        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         Network network = Checkpoints.network(checkpointFile, checkpoint, registry);
-        nn.api.runtime.Loss loss = train == null || train.loss() == null ? new nn.stdlib.loss.MeanSquaredError()
-                : registry.losses().get(train.loss().name()).create(new nn.api.schema.Args(train.loss().args()));
+        nn.api.runtime.Loss loss = train == null || !train.canTrain() ? new nn.stdlib.loss.MeanSquaredError()
+                : TrainAssembly.of(checkpoint.graph(), registry, checkpointFile).loss();
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             TablePrediction.write(checkpoint, network, loss, images.get(0), out);

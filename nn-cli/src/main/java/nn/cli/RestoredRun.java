@@ -21,7 +21,7 @@ record RestoredRun(Checkpoint checkpoint, Network network, Dataset dataset) {
         if (train == null || train.data() == null) {
             throw new UserError(file + ": the checkpoint's model names no data set " + purpose);
         }
-        backend.activate(registry, train.backend(), train.threads());
+        backend.activate(registry, train.settings().backend(), train.settings().threads());
         Network network = Checkpoints.network(file, checkpoint, registry); // a missing plugin is told before data loads
         // A table's features are standardised as in training: with the checkpoint's means and stds.
         Dataset dataset = data.load(registry, train.data(), null)

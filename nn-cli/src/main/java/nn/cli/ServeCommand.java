@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         List<Checkpoint> read = new ArrayList<>();
         for (Path file : checkpoints) read.add(Checkpoints.readForInference(file)); // every file readable before anything starts
         TrainSpec train = read.get(0).graph().train();
-        backend.activate(registry, train == null ? null : train.backend(), train == null ? 0 : train.threads());
+        backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<Model, TestExamples> models = new LinkedHashMap<>();

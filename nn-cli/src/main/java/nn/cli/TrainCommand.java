@@ -6,27 +6,19 @@ import nn.api.checkpoint.Checkpoint;
 import nn.api.checkpoint.ModelSignature;
 import nn.api.checkpoint.Provenance;
 import nn.api.checkpoint.ResumeState;
-import nn.api.data.Augmentation;
-import nn.api.graph.Call;
 import nn.api.graph.Graph;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
-import nn.api.runtime.Loss;
-import nn.api.runtime.Optimizer;
-import nn.api.runtime.Schedule;
-import nn.api.schema.Args;
 import nn.api.spi.Backend;
-import nn.api.spi.LossProvider;
-import nn.api.spi.OptimizerProvider;
-import nn.api.spi.ScheduleProvider;
 import nn.api.train.CheckpointEveryEpoch;
 import nn.api.train.EpochMetrics;
 import nn.api.train.MetricsFile;
-import nn.api.train.TrainConfig;
+import nn.api.train.TrainAssembly;
 import nn.api.train.Trainer;
 import nn.api.train.TrainingDiverged;
+import nn.api.train.TrainingParts;
 import nn.dsl.Compiled;
 import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
@@ -117,31 +109,32 @@ final class TrainCommand implements Callable<Integer> {
             source = compiled.source();
         }
         boolean onSpark = distributed.enabled();
+        Path where = file != null ? file : resume;
         TrainSpec train = overrides(graph.train());
         train = train.withData(data.withLimits(registry, train.data(), trainLimit));
         graph = graph.withTrain(train); // checkpoints record what really ran, so a resume repeats it
+        TrainSettings settings = train.settings();
 
-        Backend selected = backend.activate(registry, train.backend(), train.threads());
+        Backend selected = backend.activate(registry, settings.backend(), settings.threads());
         // Before the data set and the network: a model that cannot fit is refused in seconds, not killed later.
         MemoryCheck.require(graph, train, registry);
         Dataset dataset = data.load(registry, train.data(), null);
-        Network network = from != null ? Checkpoints.network(resume, from, registry)
-                : new NetworkBuilder(registry).seed(train.seed()).build(graph);
-        Loss loss = create(registry.losses().get(train.loss().name()), train.loss().args());
+        TrainAssembly assembly = TrainAssembly.of(graph, registry, where);
+        if (from != null) Checkpoints.requireOperations(resume, from, registry);
+        TrainingParts parts = from != null ? assembly.restored(from) : assembly.fresh();
+        Network network = parts.network();
         String unfit = registry.losses().get(train.loss().name()).unfitTarget(dataset.train());
-        if (unfit != null) throw new UserError((file != null ? file : resume) + ": " + unfit);
+        if (unfit != null) throw new UserError(where + ": " + unfit);
         try {
             Trainer.checkFits(network, dataset.train());
         } catch (IllegalArgumentException e) {
-            throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
+            throw new UserError(where + ": " + e.getMessage());
         }
-        Optimizer optimizer = optimizer(train.optimizer());
         int firstEpoch = 1;
         if (from != null) {
-            optimizer.restore(from.optimizerState());
             firstEpoch = from.metadata().resume().epoch() + 1;
-            if (firstEpoch > train.epochs()) {
-                throw new UserError(resume + " has trained all " + train.epochs() + " epochs already; pass --epochs N to go on");
+            if (firstEpoch > settings.epochs()) {
+                throw new UserError(resume + " has trained all " + settings.epochs() + " epochs already; pass --epochs N to go on");
             }
         }
 
@@ -151,13 +144,14 @@ final class TrainCommand implements Callable<Integer> {
         MetricsFile.keepEpochsBefore(metrics, firstEpoch);
         Path checkpoint = runDir.resolve("model.nnc");
 
-        if (from != null && train.schedule() != null && train.epochs() != from.graph().train().epochs()) {
+        int plannedEpochs = from == null ? 0 : from.graph().train().settings().epochs();
+        if (from != null && train.schedule() != null && settings.epochs() != plannedEpochs) {
             // The schedule is a function of the planned total: changing the total bends it from here on.
             stdout.printf("note: the run was planned for %d epochs and now runs to %d: its %s schedule is recomputed"
                     + " over %d epochs from epoch %d on, so it matches neither the original run nor a %d-epoch run"
                     + " from the start (resuming without --epochs repeats the original run exactly)%n",
-                    from.graph().train().epochs(), train.epochs(), train.schedule().name(), train.epochs(), firstEpoch,
-                    train.epochs());
+                    plannedEpochs, settings.epochs(), train.schedule().name(), settings.epochs(), firstEpoch,
+                    settings.epochs());
         }
         Map<String, String> facts = selected.describe();
         stdout.printf("%s %s: %,d parameters, %s, %,d training / %,d test examples%n",
@@ -167,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
                 facts.get("threads"), "1".equals(facts.get("threads")) ? "" : "s");
         stdout.flush();
 
-        Trainer trainer = new Trainer(network, loss, optimizer, config(train)).schedule(schedule(train));
+        Trainer trainer = parts.trainer();
         if (from != null && from.metadata().resume().bestValidationLoss() != null) {
             ResumeState state = from.metadata().resume();
             trainer.restoreEarlyStopping(state.bestValidationLoss(), state.epochsWithoutImprovement());
@@ -179,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
                 Provenance.of(train, selected.describe(), dataset), ModelSignature.of(network.inputShape().dims(), dataset)));
         List<EpochMetrics> history;
         nn.api.train.distributed.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
-                data.location(), selected.name(), 1, network, optimizer, config(train), runDir, stdout, registry);
+                data.location(), selected.name(), 1, network, parts.optimizer(), parts.config(), runDir, stdout, registry);
         try (cluster) {
             if (cluster != null) {
                 stdout.println(cluster.describe());
@@ -196,9 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         if (trainer.stoppedEarly()) {
-            stdout.printf("stopped early: no better validation loss for %d epochs%n", train.patience());
+            stdout.printf("stopped early: no better validation loss for %d epochs%n", settings.patience());
         }
-        if (train.validation() > 0) stdout.println("best epoch (lowest validation loss) kept in " + runDir.resolve("best.nnc"));
+        if (settings.validation() > 0) stdout.println("best epoch (lowest validation loss) kept in " + runDir.resolve("best.nnc"));
         EpochMetrics last = history.get(history.size() - 1);
         if (last.testR2() != null) {
             stdout.printf("final test R²: %.4f  (mse %.4g, mae %.4g on %d examples)%s%n", last.testR2(), last.testMse(),
@@ -209,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
                     Math.round(last.testAccuracy() * dataset.test().count()), dataset.test().count());
         }
         stdout.println("wrote " + metrics + " and " + checkpoint);
-        if (plot) TrainingPlots.write(runDir, network, loss, dataset, stdout);
+        if (plot) TrainingPlots.write(runDir, network, parts.loss(), dataset, stdout);
         return ExitCodes.OK;
     }
 
@@ -217,44 +211,12 @@ final class TrainCommand implements Callable<Integer> {
     private TrainSpec overrides(TrainSpec t) {
         Path where = file != null ? file : resume;
         if (t == null) throw new UserError(where + ": no train section: add one to say what data, loss and optimizer to use");
-        if (t.data() == null || t.loss() == null || t.optimizer() == null) {
-            throw new UserError(where + ": the train section needs data, loss and optimizer");
-        }
-        if (epochs != null) t = t.withEpochs(Options.positive("--epochs", epochs));
-        if (batch != null) t = t.withBatch(Options.positive("--batch", batch));
-        if (seed != null) t = t.withSeed(seed);
-        return t;
-    }
-
-    private static Loss create(LossProvider provider, Map<String, Object> args) {
-        return provider.create(new Args(args));
-    }
-
-    private static TrainConfig config(TrainSpec t) {
-        try {
-            return new TrainConfig(t.batch(), t.epochs(), t.seed(), t.shuffle(), t.validation(), t.patience(),
-                    new Augmentation(t.augmentShift(), t.augmentRotate()));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    /** The learning-rate schedule of the train section; a constant rate without one. */
-    private Schedule schedule(TrainSpec t) {
-        if (t.schedule() == null) return epoch -> 1.0;
-        ScheduleProvider provider = registry.schedules().get(t.schedule().name());
-        if (provider == null) throw new UserError("no learning-rate schedule named '" + t.schedule().name() + "'");
-        return provider.create(new Args(t.schedule().args()), t.epochs());
-    }
-
-    /** Providers reject combinations their schema cannot express (nesterov without momentum): bad input. */
-    private Optimizer optimizer(Call call) {
-        OptimizerProvider provider = registry.optimizers().get(call.name());
-        try {
-            return provider.create(new Args(call.args()));
-        } catch (IllegalArgumentException e) {
-            throw new UserError((file != null ? file : resume) + ": " + e.getMessage());
-        }
+        if (!t.canTrain()) throw new UserError(where + ": the train section needs data, loss and optimizer");
+        TrainSettings.Builder settings = t.settings().toBuilder();
+        SettingOptions.apply(settings, "--epochs", TrainSettings.EPOCHS, epochs);
+        SettingOptions.apply(settings, "--batch", TrainSettings.BATCH, batch);
+        SettingOptions.apply(settings, "--seed", TrainSettings.SEED, seed);
+        return t.withSettings(settings.build());
     }
 
     private Path defaultRunDir() {

@@ -10,7 +10,8 @@ final class TrainSummary {
 
     static String describe(TrainSpec t) {
         return call(t.data()) + ", " + (t.loss() == null ? "no loss" : t.loss().name()) + ", " + call(t.optimizer())
-                + ", batch " + t.batch() + ", " + t.epochs() + (t.epochs() == 1 ? " epoch" : " epochs") + ", seed " + t.seed();
+                + ", batch " + t.settings().batch() + ", " + t.settings().epochs() + (t.settings().epochs() == 1 ? " epoch" : " epochs")
+                + ", seed " + t.settings().seed();
     }
 
     private static String call(Call c) {

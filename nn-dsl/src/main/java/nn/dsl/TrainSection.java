@@ -2,11 +2,9 @@ package nn.dsl;
 
 import nn.api.graph.Call;
 import nn.api.graph.LossSpec;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import nn.api.registry.Registry;
-import nn.api.schema.Param;
-import nn.api.schema.ParamType;
-import nn.api.schema.Schema;
 import nn.api.schema.Suggest;
 import nn.api.spi.Provider;
 import nn.dsl.grammar.NnParser;
@@ -21,26 +19,10 @@ import java.util.Set;
 /**
  * The `train` section as a {@link TrainSpec}. Every key is checked: `data`, `loss` and
  * `optimizer` are calls of registered providers, bound through their schemas; the plain
- * settings are checked against {@link #SETTINGS}. A train section needs data, loss and optimizer.
+ * settings are checked against their declarations in {@link TrainSettings}, the rules between
+ * them by its validator. A train section needs data, loss and optimizer.
  */
 final class TrainSection {
-
-    /** The plain settings, their types, ranges and defaults. */
-    static final Schema SETTINGS = Schema.of(
-            Param.optional("batch", ParamType.INT, 32, "examples per step").range(1.0, null),
-            Param.optional("epochs", ParamType.INT, 1, "passes over the training data").range(1.0, null),
-            Param.optional("seed", ParamType.INT, 0, "seed of every random generator"),
-            Param.optional("shuffle", ParamType.BOOL, true, "shuffle the training data every epoch"),
-            Param.optional("backend", ParamType.STRING, "auto", "where to compute").oneOf("cpu", "cuda", "auto"),
-            Param.optional("threads", ParamType.INT, 0, "compute threads; 0 lets the backend decide").range(0.0, null),
-            Param.optional("validation", ParamType.FLOAT, 0.0,
-                    "fraction of the training data held out to validate on after every epoch").range(0.0, 0.9),
-            Param.optional("patience", ParamType.INT, 0,
-                    "stop after this many epochs without a better validation loss; 0 = never").range(0.0, null),
-            Param.optional("augment_shift", ParamType.INT, 0,
-                    "shift training images randomly by up to this many pixels").range(0.0, 32.0),
-            Param.optional("augment_rotate", ParamType.FLOAT, 0.0,
-                    "rotate training images randomly by up to this many degrees").range(0.0, 180.0));
 
     /**
      * The names a loss's target can have: both stand for the data set's targets, `label` reads
@@ -73,8 +55,7 @@ final class TrainSection {
         LossSpec loss = null;
         Call optimizer = null;
         Call schedule = null;
-        Map<String, Object> plain = new LinkedHashMap<>(SETTINGS.defaults().asMap());
-        long seed = 0;
+        TrainSettings.Builder settings = TrainSettings.builder();
 
         for (NnParser.SettingContext s : train.setting()) {
             Token key = s.key;
@@ -107,16 +88,7 @@ final class TrainSection {
                     NnParser.CallContext c = requireCall(s, "a loss", "cross_entropy(" + outputExample() + ", label)");
                     if (c != null) loss = loss(c);
                 }
-                case "seed" -> {
-                    Object v = values.convert(s.value());
-                    if (v instanceof Integer || v instanceof Long) {
-                        seed = ((Number) v).longValue();
-                    } else if (v != Values.INVALID) {
-                        reporter.error(Source.Span.of(s.value()), "'seed' must be an int, not "
-                                + article(ParamType.describe(v)), SETTINGS.find("seed").signature());
-                    }
-                }
-                default -> plain(s, plain);
+                default -> plain(s, settings);
             }
         }
 
@@ -125,14 +97,12 @@ final class TrainSection {
         if (!seen.containsKey("loss")) missing(at, "loss", "loss = cross_entropy(" + outputExample() + ", label)");
         if (!seen.containsKey("optimizer")) missing(at, "optimizer", "optimizer = adam(lr = 1e-3)");
 
-        if ((Integer) plain.get("patience") > 0 && (Double) plain.get("validation") == 0) {
-            reporter.error(Source.Span.of(seen.get("patience")), "early stopping needs a validation split",
-                    "add e.g. validation = 0.1");
+        TrainSettings checked = settings.build();
+        for (TrainSettings.Problem p : checked.problems()) { // the rules between settings; each value passed on its own
+            Token key = seen.getOrDefault(p.key(), at);
+            reporter.error(Source.Span.of(key), p.message(), p.hint());
         }
-        return new TrainSpec(data, loss, optimizer, (Integer) plain.get("batch"), (Integer) plain.get("epochs"),
-                seed, (Boolean) plain.get("shuffle"), (String) plain.get("backend"), (Integer) plain.get("threads"),
-                schedule, (Double) plain.get("validation"), (Integer) plain.get("patience"),
-                (Integer) plain.get("augment_shift"), (Double) plain.get("augment_rotate"));
+        return new TrainSpec(data, loss, optimizer, schedule, checked);
     }
 
     private void missing(Token at, String key, String example) {
@@ -143,22 +113,12 @@ final class TrainSection {
         return outputs.isEmpty() ? "logits" : outputs.get(0);
     }
 
-    /** The plain settings (batch, epochs, validation, ...): checked against {@link #SETTINGS}. */
-    private void plain(NnParser.SettingContext s, Map<String, Object> plain) {
-        String key = s.key.getText();
+    /** A plain setting (batch, epochs, validation, ...): checked against its declaration in {@link TrainSettings}. */
+    private void plain(NnParser.SettingContext s, TrainSettings.Builder settings) {
         Object v = values.convert(s.value());
         if (v == Values.INVALID) return;
         Source.Span at = Source.Span.of(s.value());
-        if (ParamType.tooLargeForInt(v) && SETTINGS.find(key).type().takesInt()) {
-            reporter.error(at, "'" + key + "' is " + v + ", too large for an int", SETTINGS.find(key).signature());
-            return;
-        }
-        boolean[] ok = {true};
-        Map<String, Object> bound = SETTINGS.bind(List.of(), Map.of(key, v), (where, message, hint) -> {
-            reporter.error(at, message, hint);
-            ok[0] = false;
-        }).asMap();
-        if (ok[0]) plain.put(key, bound.get(key));
+        settings.accept(TrainSettings.find(s.key.getText()), v, (where, message, hint) -> reporter.error(at, message, hint));
     }
 
     /** `data = mnist()`: the value must be a call. */
@@ -242,9 +202,5 @@ final class TrainSection {
                     "'label' and 'target' stand for the data set's labels or values");
         }
         return null;
-    }
-
-    private static String article(String word) {
-        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 }

@@ -220,7 +220,7 @@ class GraphLanguageTest {
                 """);
         assertEquals(Shape.of(1, 28, 28), c.graph().inputs().get(0).shape());
         assertEquals(1e-3, c.graph().train().optimizer().args().get("lr"));
-        assertEquals(16, c.graph().train().batch());
+        assertEquals(16, c.graph().train().settings().batch());
     }
 
     // ------------------------------------------------------------ imports

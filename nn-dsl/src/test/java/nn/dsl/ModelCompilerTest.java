@@ -7,6 +7,7 @@ import nn.api.graph.GraphJson;
 import nn.api.graph.LossSpec;
 import nn.api.graph.Node;
 import nn.api.graph.Shape;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import org.junit.jupiter.api.Test;
 
@@ -105,12 +106,12 @@ class ModelCompilerTest {
                 t.data());
         assertEquals(new LossSpec("cross_entropy", "logits", "label", Map.of()), t.loss());
         assertEquals(new Call("adam", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.0, "clip_norm", 0.0)), t.optimizer());
-        assertEquals(64, t.batch());
-        assertEquals(10, t.epochs());
-        assertEquals(42L, t.seed());
-        assertTrue(t.shuffle());
-        assertEquals("auto", t.backend());
-        assertEquals(0, t.threads());
+        assertEquals(64, t.settings().batch());
+        assertEquals(10, t.settings().epochs());
+        assertEquals(42L, t.settings().seed());
+        assertTrue(t.settings().shuffle());
+        assertEquals("auto", t.settings().backend());
+        assertEquals(0, t.settings().threads());
     }
 
     @Test
@@ -129,7 +130,10 @@ class ModelCompilerTest {
                 """).graph().train();
         assertEquals(new TrainSpec(new Call("mnist", Map.of("normalize", List.of(0.0, 1.0), "train_limit", 0,
                         "test_limit", 0)), new LossSpec("mse", "y", "label", Map.of()),
-                        new Call("sgd", Map.of("lr", 0.01, "momentum", 0.0, "nesterov", false, "weight_decay", 0.0, "clip_norm", 0.0)), 32, 1, 0L, true, "auto", 0),
+                        new Call("sgd", Map.of("lr", 0.01, "momentum", 0.0, "nesterov", false, "weight_decay", 0.0, "clip_norm", 0.0)),
+                        TrainSettings.builder().set(TrainSettings.BATCH, 32).set(TrainSettings.EPOCHS, 1)
+                                .set(TrainSettings.SEED, 0L).set(TrainSettings.SHUFFLE, true)
+                                .set(TrainSettings.BACKEND, "auto").set(TrainSettings.THREADS, 0).build()),
                 t);
     }
 
@@ -153,12 +157,12 @@ class ModelCompilerTest {
                     threads = 2
                 }
                 """).graph().train();
-        assertEquals(1, t.batch());
-        assertEquals(3, t.epochs());
-        assertEquals(12_345_678_901L, t.seed());
-        assertEquals(false, t.shuffle());
-        assertEquals("cpu", t.backend());
-        assertEquals(2, t.threads());
+        assertEquals(1, t.settings().batch());
+        assertEquals(3, t.settings().epochs());
+        assertEquals(12_345_678_901L, t.settings().seed());
+        assertEquals(false, t.settings().shuffle());
+        assertEquals("cpu", t.settings().backend());
+        assertEquals(2, t.settings().threads());
         assertEquals(100, t.data().args().get("train_limit"));
         assertEquals(0.9, t.optimizer().args().get("momentum"));
     }

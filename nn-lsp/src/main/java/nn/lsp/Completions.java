@@ -5,7 +5,7 @@ import nn.api.schema.Param;
 import nn.api.schema.ParamType;
 import nn.api.spi.Provider;
 import nn.dsl.SourceIndex;
-import nn.dsl.TrainSettings;
+import nn.api.graph.TrainSettings;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.MarkupContent;
@@ -74,7 +74,7 @@ final class Completions {
     private void inTrain(SourceIndex index, CursorContext at, int line, int column, Map<String, CompletionItem> items) {
         if (at.valueOf() == null) {
             for (String key : TrainSpec.KEYS) {
-                Param plain = TrainSettings.plain().find(key);
+                Param plain = TrainSettings.SCHEMA.find(key);
                 CompletionItem item = add(items, key, CompletionItemKind.Field,
                         plain != null ? plain.signature() : "train setting: a call", plain != null ? plain.doc() : null);
                 item.setInsertText(key + " = ");

@@ -6,7 +6,7 @@ import nn.api.schema.Param;
 import nn.api.spi.Provider;
 import nn.dsl.Compiled;
 import nn.dsl.SourceIndex;
-import nn.dsl.TrainSettings;
+import nn.api.graph.TrainSettings;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -58,7 +58,7 @@ final class Hovers {
 
     /** A train setting: a plain one's type, range, default and description, or the providers a call-taking one accepts. */
     private String setting(String key) {
-        Param plain = TrainSettings.plain().find(key);
+        Param plain = TrainSettings.SCHEMA.find(key);
         if (plain != null) return "```nn\n" + plain.signature() + "\n```\n\n" + plain.doc();
         Map<String, ? extends Provider> kind = providers.forSetting(key);
         if (kind.isEmpty()) return null;

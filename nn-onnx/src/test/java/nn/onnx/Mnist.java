@@ -5,11 +5,11 @@ import nn.api.data.Dataset;
 import nn.api.graph.Graph;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
+import nn.api.train.TrainAssembly;
 import nn.api.train.TrainConfig;
 import nn.api.train.Trainer;
 import nn.dsl.ModelCompiler;
@@ -46,12 +46,12 @@ final class Mnist {
     static Network trained(String name, int examples) throws Exception {
         Graph graph = ModelCompiler.compile(project().resolve("examples/" + name + ".nn"), REGISTRY).graph();
         TrainSpec train = graph.train();
-        Network network = new NetworkBuilder(REGISTRY).seed(train.seed()).build(graph);
-        Loss loss = REGISTRY.losses().get(train.loss().name()).create(new Args(train.loss().args()));
-        Optimizer optimizer = REGISTRY.optimizers().get(train.optimizer().name())
-                .create(new Args(train.optimizer().args()));
+        TrainAssembly parts = TrainAssembly.of(graph, REGISTRY, name);
+        Network network = parts.network();
+        Loss loss = parts.loss();
+        Optimizer optimizer = parts.optimizer(network);
         Dataset data = dataset();
-        new Trainer(network, loss, optimizer, new TrainConfig(train.batch(), 1, train.seed(), true))
+        new Trainer(network, loss, optimizer, new TrainConfig(train.settings().batch(), 1, train.settings().seed(), true))
                 .fit(data.train().head(examples), data.test().head(100), data.normalization());
         return network;
     }

@@ -2,7 +2,6 @@ package nn.spark;
 
 import nn.api.graph.Graph;
 import nn.api.graph.GraphJson;
-import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
 import nn.api.network.NetworkBuilder;
 import nn.api.random.SplitMix64;
@@ -10,9 +9,9 @@ import nn.api.registry.Registry;
 import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
-import nn.api.schema.Args;
 import nn.api.train.BatchFeeder;
 import nn.api.train.EpochPlan;
+import nn.api.train.TrainAssembly;
 import nn.api.train.Trainer;
 import nn.api.train.TrainingStep;
 import nn.api.runtime.StepMemory;
@@ -41,8 +40,7 @@ final class Replica {
 
     private final WorkerJob job;
     private final int worker;
-    private final Registry registry;
-    private final TrainSpec train;
+    private final TrainAssembly assembly;
     private final Network network;
     private final Loss loss;
     private final BatchFeeder feeder;
@@ -56,18 +54,17 @@ final class Replica {
         this.job = job;
         this.worker = worker;
         WorkerRuntime.startBackend(job.backend(), job.threads());
-        this.registry = WorkerRuntime.registry();
         Graph graph;
         try {
             graph = GraphJson.read(job.graphJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model sent by the driver: " + e.getMessage(), e);
         }
-        this.train = graph.train();
+        this.assembly = TrainAssembly.of(graph, WorkerRuntime.registry(), null);
         // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
-        this.network = new NetworkBuilder(registry).seed(Trainer.epochSeed(job.seed(), -1 - worker)).build(graph);
-        this.loss = registry.losses().get(train.loss().name()).create(new Args(train.loss().args()));
-        this.share = WorkerShare.of(job, worker, train.data());
+        this.network = assembly.network(Trainer.epochSeed(job.seed(), -1 - worker));
+        this.loss = assembly.loss();
+        this.share = WorkerShare.of(job, worker, assembly.train().data());
         this.feeder = new BatchFeeder(share.examples(), share.normalization(), network.inputShape());
     }
 
@@ -105,8 +102,7 @@ final class Replica {
         // Parameter averaging: a fresh optimizer with the driver's (averaged) state at every sync.
         Optimizer optimizer = null;
         if (!job.gradientAveraging()) {
-            optimizer = registry.optimizers().get(train.optimizer().name())
-                    .create(new Args(train.optimizer().args()));
+            optimizer = assembly.optimizer(network);
             if (sync.optimizerState() != null) optimizer.restore(sync.optimizerState().arrays());
             optimizer.setLearningRate(sync.learningRate());
         }

@@ -4,17 +4,18 @@ import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
 import nn.api.graph.Call;
 import nn.api.graph.Graph;
+import nn.api.graph.TrainSettings;
 import nn.api.graph.TrainSpec;
 import nn.api.network.Network;
-import nn.api.network.NetworkBuilder;
 import nn.api.registry.Registry;
-import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.schema.Args;
 import nn.api.spi.Backend;
 import nn.api.train.distributed.DistributedTraining;
 import nn.api.train.EpochMetrics;
+import nn.api.train.TrainAssembly;
 import nn.api.train.TrainConfig;
+import nn.api.train.TrainingParts;
 import nn.api.train.Trainer;
 import nn.dsl.ModelCompiler;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,9 @@ class SparkTrainingTest {
 
     static Outcome train(String master, int epochs, int syncEvery, Integer batch, Path model) throws Exception {
         Graph graph = ModelCompiler.compile(model, registry).graph();
-        TrainSpec spec = graph.train().withEpochs(epochs);
+        TrainSettings.Builder settings = graph.train().settings().toBuilder().set(TrainSettings.EPOCHS, epochs);
+        if (batch != null) settings.set(TrainSettings.BATCH, batch);
+        TrainSpec spec = graph.train().withSettings(settings.build());
         Map<String, Object> args = new LinkedHashMap<>(spec.data().args());
         args.put("train_limit", 2000);
         args.put("test_limit", 500);
@@ -65,12 +68,11 @@ class SparkTrainingTest {
         graph = graph.withTrain(spec);
         DataLocation data = DataLocation.resolve(null);
         Dataset dataset = registry.datasets().get(spec.data().name()).load(new Args(spec.data().args()), data);
-        Network network = new NetworkBuilder(registry).seed(spec.seed()).build(graph);
-        Loss loss = registry.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
-        Optimizer optimizer = registry.optimizers().get(spec.optimizer().name())
-                .create(new Args(spec.optimizer().args()));
-        TrainConfig config = new TrainConfig(batch != null ? batch : spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
-        Trainer trainer = new Trainer(network, loss, optimizer, config);
+        TrainingParts parts = TrainAssembly.of(graph, registry, model).fresh();
+        Network network = parts.network();
+        Optimizer optimizer = parts.optimizer();
+        TrainConfig config = parts.config();
+        Trainer trainer = parts.trainer();
         if (master == null) {
             List<EpochMetrics> alone = trainer.fit(dataset.train(), dataset.test(), dataset.normalization());
             return new Outcome(0, List.of(), alone.get(alone.size() - 1).testAccuracy(), 0, 0, 0, "",

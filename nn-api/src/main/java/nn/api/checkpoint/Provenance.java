@@ -36,7 +36,8 @@ public record Provenance(
 
     /** The provenance of a run of this nn with these settings, on this backend, over this data. */
     public static Provenance of(TrainSpec train, Map<String, String> backend, Dataset data) {
-        return new Provenance(NnVersion.current(), backend, train.seed(), train.batch(), train.epochs(),
+        return new Provenance(NnVersion.current(), backend, train.settings().seed(), train.settings().batch(),
+                train.settings().epochs(),
                 train.optimizer(), data.name(), data.checksums());
     }
 }

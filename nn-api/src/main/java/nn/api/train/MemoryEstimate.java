@@ -37,11 +37,11 @@ public record MemoryEstimate(long parameters, String optimizer, int optimizerSlo
             if (r.shape() != null) values = TensorSize.add(values, r.shape().size());
         }
         if (train == null || train.optimizer() == null) {
-            return new MemoryEstimate(parameters, null, 0, values, train == null ? 0 : train.batch(), Evaluator.BATCH);
+            return new MemoryEstimate(parameters, null, 0, values, train == null ? 0 : train.settings().batch(), Evaluator.BATCH);
         }
         OptimizerProvider provider = registry.optimizers().get(train.optimizer().name());
         int slots = provider == null ? 2 : provider.stateSlots(new Args(train.optimizer().args()));
-        return new MemoryEstimate(parameters, train.optimizer().name(), slots, values, train.batch(), Evaluator.BATCH);
+        return new MemoryEstimate(parameters, train.optimizer().name(), slots, values, train.settings().batch(), Evaluator.BATCH);
     }
 
     public long parameterBytes() {

@@ -115,7 +115,8 @@ class ExactSizesTest {
                 new Node("h", "dense", List.of("flat"), Map.of("units", 128, "bias", true, "init", "xavier")),
                 new Node("a", "relu", List.of("h"), Map.of()),
                 new Node("logits", "dense", List.of("a"), Map.of("units", 10, "bias", true, "init", "xavier")));
-        TrainSpec train = new TrainSpec(null, null, new Call("adam", Map.of()), 64, 1, 0, true, "cpu", 1);
+        TrainSpec train = new TrainSpec(null, null, new Call("adam", Map.of()), TrainSettings.builder()
+                .set(TrainSettings.BATCH, 64).set(TrainSettings.BACKEND, "cpu").set(TrainSettings.THREADS, 1).build());
         Graph graph = new Graph("mlp", List.of(image), nodes, List.of("logits"), train);
         Map<String, Shape> shapes = ShapeInference.run(graph, registry).shapes();
         MemoryEstimate m = MemoryEstimate.of(ModelSummary.rows(graph, shapes, registry), train, registry);
@@ -136,7 +137,8 @@ class ExactSizesTest {
 
     @Test
     void sgdKeepsOneValuePerParameter() {
-        TrainSpec train = new TrainSpec(null, null, new Call("sgd", Map.of("momentum", 0.9)), 32, 1, 0, true, "cpu", 1);
+        TrainSpec train = new TrainSpec(null, null, new Call("sgd", Map.of("momentum", 0.9)),
+                TrainSettings.builder().set(TrainSettings.BACKEND, "cpu").set(TrainSettings.THREADS, 1).build());
         assertEquals(1, MemoryEstimate.of(List.of(), train, registry).optimizerSlots());
     }
 }
