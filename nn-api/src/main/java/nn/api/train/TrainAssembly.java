@@ -100,10 +100,10 @@ public final class TrainAssembly {
         return refused(() -> provider.create(new Args(train.loss().args())));
     }
 
-    /** A new optimizer over the network's parameters (parameter averaging makes one per synchronisation). */
+    /** A new optimizer for the network's parameters (it sizes its state at the first step; parameter averaging makes one per synchronisation). */
     public Optimizer optimizer(Network network) {
         OptimizerProvider provider = provider(registry.optimizers(), train.optimizer().name(), "optimizer");
-        return refused(() -> provider.create(new Args(train.optimizer().args()), network.parameterCount()));
+        return refused(() -> provider.create(new Args(train.optimizer().args())));
     }
 
     /** The learning-rate schedule over the planned epochs; a constant rate without one. */
