@@ -14,7 +14,9 @@ import nn.api.schema.Args;
 import nn.api.spi.Backend;
 import nn.api.train.EpochMetrics;
 import nn.api.train.TrainConfig;
+import nn.api.train.TrainAssembly;
 import nn.api.train.Trainer;
+import nn.api.train.TrainingParts;
 import nn.api.train.distributed.DistributedTraining;
 import nn.dsl.ModelCompiler;
 import org.example.sparkplugin.HalfModule;
@@ -69,12 +71,11 @@ class WorkerPluginModuleTest {
         graph = graph.withTrain(spec);
         DataLocation data = DataLocation.resolve(null);
         Dataset dataset = driver.datasets().get(spec.data().name()).load(new Args(spec.data().args()), data);
-        Network network = new NetworkBuilder(driver).seed(spec.seed()).build(graph);
-        Loss loss = driver.losses().get(spec.loss().name()).create(new Args(spec.loss().args()));
-        Optimizer optimizer = driver.optimizers().get(spec.optimizer().name())
-                .create(new Args(spec.optimizer().args()));
-        TrainConfig config = new TrainConfig(spec.batch(), spec.epochs(), spec.seed(), spec.shuffle());
-        Trainer trainer = new Trainer(network, loss, optimizer, config);
+        TrainingParts parts = TrainAssembly.of(graph, driver, model).fresh();
+        Network network = parts.network();
+        Optimizer optimizer = parts.optimizer();
+        TrainConfig config = parts.config();
+        Trainer trainer = parts.trainer();
 
         // No driver registry in the request: the workers (threads here, as in local mode) build their own.
         List<EpochMetrics> history;
