@@ -63,6 +63,7 @@ prepare_home() {
     <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder>
   </appender>
   <logger name="org.sparkproject.jetty" level="WARN"/>
+  <logger name="org.nd4j" level="WARN"/>
   <root level="INFO"><appender-ref ref="out"/></root>
 </configuration>
 XML

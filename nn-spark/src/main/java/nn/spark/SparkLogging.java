@@ -19,6 +19,10 @@ final class SparkLogging {
         level("io.netty", "WARN");
         level("org.apache.spark.util.Utils", "ERROR");
         level("org.apache.hadoop.util.NativeCodeLoader", "ERROR");
+        // nn destroys each sync's broadcast itself; the cleaner's later attempt at the same broadcast
+        // can fail on a cluster ("Block broadcast_14 does not exist") and would print a stack trace.
+        level("org.apache.spark.ContextCleaner", "OFF");
+        level("org.apache.spark.storage.BlockManagerMaster", "ERROR");
         // Its start-up failures (a bad master URL) reach the user as nn's own one-line error.
         level("org.apache.spark.SparkContext", "OFF");
     }
