@@ -12,7 +12,6 @@ import nn.api.runtime.Optimizer;
 import nn.api.train.BatchFeeder;
 import nn.api.train.EpochPlan;
 import nn.api.train.TrainAssembly;
-import nn.api.train.Trainer;
 import nn.api.train.TrainingStep;
 import nn.api.runtime.StepMemory;
 
@@ -26,7 +25,7 @@ import java.util.stream.IntStream;
 /**
  * One worker's replica of the network and its share of the training data ({@link WorkerShare}), kept
  * by the executor between synchronisations. With the data replicated (the default), the epoch visits
- * the examples in the single-process order ({@link Trainer#epochOrder}); each global batch of
+ * the examples in the single-process order ({@link EpochPlan#order}); each global batch of
  * workers x batch examples is cut into one slice per worker. So with the file's batch split across
  * the workers ({@code --batch B/N}), every step averages the gradient of exactly the examples one
  * process would have used. Networks are not
@@ -62,7 +61,7 @@ final class Replica {
         }
         this.assembly = TrainAssembly.of(graph, WorkerRuntime.registry(), null);
         // Its own seed per worker: the parameters come from the driver, but dropout masks should differ.
-        this.network = assembly.network(Trainer.epochSeed(job.seed(), -1 - worker));
+        this.network = assembly.network(EpochPlan.epochSeed(job.seed(), -1 - worker));
         this.loss = assembly.loss();
         this.share = WorkerShare.of(job, worker, assembly.train().data());
         this.feeder = new BatchFeeder(share.examples(), share.normalization(), network.inputShape());

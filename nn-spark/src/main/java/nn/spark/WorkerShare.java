@@ -5,7 +5,7 @@ import nn.api.data.Examples;
 import nn.api.data.Normalization;
 import nn.api.graph.Call;
 import nn.api.train.TrainConfig;
-import nn.api.train.Trainer;
+import nn.api.train.EpochPlan;
 
 /**
  * The training examples one worker holds and which of them it takes at each step of an epoch.
@@ -46,15 +46,15 @@ final class WorkerShare {
         TrainConfig config = job.config();
         if (!job.shards()) {
             Dataset d = WorkerRuntime.dataset(data, job.dataDirectory(), job.offline());
-            return new WorkerShare(Trainer.splitValidation(d.train(), config)[0], d.normalization(), false,
+            return new WorkerShare(new EpochPlan(config).split(d.train()).fit(), d.normalization(), false,
                     job.workers(), worker, job.batch(), config);
         }
         // Not cached for the JVM: once the shard is selected, the rest of the set can be collected.
         Dataset d = WorkerRuntime.read(data, job.dataDirectory(), job.offline());
-        Examples fit = Trainer.splitValidation(d.train(), config)[0];
+        Examples fit = new EpochPlan(config).split(d.train()).fit();
         Examples shard = fit.select(strided(fit.count(), job.workers(), worker));
         // Each shard its own shuffle, from the seed, the epoch and the worker alone (a retried task draws the same).
-        TrainConfig own = new TrainConfig(config.batch(), 1, Trainer.epochSeed(config.seed(), -1000 - worker),
+        TrainConfig own = new TrainConfig(config.batch(), 1, EpochPlan.epochSeed(config.seed(), -1000 - worker),
                 config.shuffle(), config.validation(), 0, config.augmentation());
         return new WorkerShare(shard, d.normalization(), true, job.workers(), worker, job.batch(), own);
     }
@@ -87,7 +87,7 @@ final class WorkerShare {
     /** The order in which this worker's examples are visited in an epoch. */
     int[] order(int epoch) {
         if (epoch != orderEpoch) {
-            epochOrder = Trainer.epochOrder(examples.count(), order, epoch);
+            epochOrder = new EpochPlan(order).order(examples.count(), epoch);
             orderEpoch = epoch;
         }
         return epochOrder;

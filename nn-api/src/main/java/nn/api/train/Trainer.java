@@ -154,23 +154,4 @@ public final class Trainer {
                     + " has " + outputs + " values per example but the data set has " + what);
         }
     }
-
-    /** @deprecated the plan owns the seeds: {@link EpochPlan#epochSeed}; kept for callers written against the trainer */
-    @Deprecated
-    public static long epochSeed(long seed, int epoch) {
-        return EpochPlan.epochSeed(seed, epoch);
-    }
-
-    /** @deprecated {@link EpochPlan#order}; kept for callers written against the trainer */
-    @Deprecated
-    public static int[] epochOrder(int n, TrainConfig config, int epoch) {
-        return new EpochPlan(config).order(n, epoch);
-    }
-
-    /** @deprecated {@link EpochPlan#split}; kept for callers written against the trainer */
-    @Deprecated
-    public static Examples[] splitValidation(Examples train, TrainConfig config) {
-        EpochPlan.Split split = new EpochPlan(config).split(train);
-        return new Examples[]{split.fit(), split.validation()};
-    }
 }
