@@ -5,8 +5,8 @@ import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;
 import nn.api.train.MemoryEstimate;
 import nn.dsl.Compiled;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +28,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     CheckCommand(Registry registry) {
         this.registry = registry;
@@ -35,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiled compiled = ModelCompiler.compile(file, registry);
+        Compiled compiled = sets.compile(file, registry);
         Warnings.print(compiled, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         List<ModelSummary.Row> rows = ModelSummary.rows(compiled.graph(), compiled.shapes(), registry);

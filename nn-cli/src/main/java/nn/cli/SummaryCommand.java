@@ -5,8 +5,8 @@ import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;
 import nn.api.train.MemoryEstimate;
 import nn.dsl.Compiled;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +27,9 @@ final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     SummaryCommand(Registry registry) {
         this.registry = registry;
@@ -34,7 +37,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compiled compiled = ModelCompiler.compile(file, registry);
+        Compiled compiled = sets.compile(file, registry);
         Warnings.print(compiled, spec.commandLine().getErr());
         List<ModelSummary.Row> rows = ModelSummary.rows(compiled.graph(), compiled.shapes(), registry);
         spec.commandLine().getOut().print(SummaryTable.format(compiled.graph(), rows));
