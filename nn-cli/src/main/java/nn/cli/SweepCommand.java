@@ -88,6 +88,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", description = "cpu, cuda or auto (as nn train)")
     String backend;
 
+    @Option(names = "--report", description = "train nothing: the table and chart of the runs as they stand (while a sweep runs, or after one was stopped)")
+    boolean report;
+
     @Spec
     CommandSpec spec;
 
@@ -116,6 +119,10 @@ final class SweepCommand implements Callable<Integer> {
         for (SweepRun r : runs) {
             if (!names.add(r.directoryName())) throw new UserError("two runs would share the directory " + r.directoryName()
                     + ": give each value once, written the same way");
+        }
+        if (report) {
+            if (!Files.isDirectory(dir)) throw new UserError(dir + ": no sweep here (give its --out)");
+            return writeTable(axes, runs, dir, stdout);
         }
         Files.createDirectories(dir);
         TrainProcess process = new TrainProcess(Main.class.getName(), trainOptions(), resumeOptions(), perRun);
@@ -151,6 +158,16 @@ final class SweepCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(stopRuns);
         }
 
+        writeTable(axes, runs, dir, stdout);
+        if (!failed.isEmpty()) {
+            throw new RunFailure(failed.size() + " run" + (failed.size() == 1 ? "" : "s") + " failed (see train.log in "
+                    + String.join(", ", failed) + "); start the sweep again to retry them", null);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** sweep.md, sweep.csv and sweep.png from the runs' directories as they are now; the table printed. */
+    private int writeTable(List<SweepGrid.Axis> axes, List<SweepRun> runs, Path dir, PrintWriter stdout) throws IOException {
         List<RunResult> results = new ArrayList<>();
         for (SweepRun run : runs) results.add(RunResult.read(run, dir.resolve(run.directoryName())));
         SweepTable table = new SweepTable(axes.stream().map(SweepGrid.Axis::name).toList(), results);
@@ -168,10 +185,7 @@ final class SweepCommand implements Callable<Integer> {
         stdout.println();
         stdout.println("wrote " + dir.resolve("sweep.md") + ", " + dir.resolve("sweep.csv")
                 + (curves.isEmpty() ? "" : " and " + dir.resolve("sweep.png")));
-        if (!failed.isEmpty()) {
-            throw new RunFailure(failed.size() + " run" + (failed.size() == 1 ? "" : "s") + " failed (see train.log in "
-                    + String.join(", ", failed) + "); start the sweep again to retry them", null);
-        }
+        stdout.flush();
         return ExitCodes.OK;
     }
 

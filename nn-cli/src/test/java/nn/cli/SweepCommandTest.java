@@ -111,6 +111,13 @@ class SweepCommandTest {
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(2, again.out().lines().filter(l -> l.endsWith("finished before, skipped")).count(), again.out());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("width=8_rate=1e-2/model.nnc")));
+
+        List<String> reportArgs = new ArrayList<>(List.of(args));
+        reportArgs.add("--report");
+        CliRun report = CliRun.of(reportArgs.toArray(String[]::new));
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains("| 4 | 1e-2 | file | finished | 2 |"), report.out());
+        assertEquals(before, Files.getLastModifiedTime(out.resolve("width=8_rate=1e-2/model.nnc")));
     }
 
     @Test
