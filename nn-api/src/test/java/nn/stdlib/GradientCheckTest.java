@@ -117,6 +117,21 @@ class GradientCheckTest {
     }
 
     @Test
+    void crossEntropyWithLabelSmoothingPassesTheGradientCheckAndMixesInTheUniformTarget() {
+        LossProvider provider = registry.losses().get("cross_entropy");
+        var smoothed = provider.create(new Args(java.util.Map.of("label_smoothing", 0.1)));
+        INDArray output = GradientCheck.awayFromZero(new Random(12), 0.1, 3.0, 5, 4);
+        INDArray target = Nd4j.create(DataType.DOUBLE, 5, 4);
+        for (int i = 0; i < 5; i++) target.putScalar(i, i % 4, 1.0);
+        assertPassed(GradientCheck.checkLoss(smoothed, output, target));
+        // (1 - ε) times the plain loss plus ε times the loss against the uniform target.
+        var plain = provider.create(provider.schema().defaults());
+        INDArray uniform = Nd4j.valueArrayOf(new long[]{5, 4}, 0.25, DataType.DOUBLE);
+        assertEquals(0.9 * plain.value(output, target) + 0.1 * plain.value(output, uniform),
+                smoothed.value(output, target), 1e-12);
+    }
+
+    @Test
     void crossEntropyIsStableForHugeLogits() {
         var ce = registry.losses().get("cross_entropy").create(Args.EMPTY);
         INDArray logits = Nd4j.createFromArray(new double[][]{{1000, 0, -1000}, {0, 800, 0}});

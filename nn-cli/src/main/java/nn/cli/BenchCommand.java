@@ -18,7 +18,6 @@ import nn.cli.bench.BenchResult;
 import nn.cli.bench.BenchSettings;
 import nn.cli.bench.HiddenWidth;
 import nn.cli.bench.TrainingBench;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +80,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     BenchCommand(Registry registry) {
         this.registry = registry;
@@ -129,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The file's model with --width applied and a train section that has data, loss and optimizer. */
     private Graph graph(Path file) {
-        Graph g = ModelCompiler.compile(file, registry).graph();
+        Graph g = sets.compile(file, registry).graph();
         TrainSpec t = g.train();
         if (t == null || !t.canTrain()) {
             throw new UserError(file + ": the train section needs data, loss and optimizer to benchmark training");

@@ -11,7 +11,6 @@ import nn.api.runtime.Loss;
 import nn.api.train.TrainAssembly;
 import nn.cli.plot.GradientChart;
 import nn.cli.plot.PngFile;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +54,9 @@ final class DiagnoseGradientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     DiagnoseGradientsCommand(Registry registry) {
         this.registry = registry;
@@ -89,7 +91,7 @@ final class DiagnoseGradientsCommand implements Callable<Integer> {
     }
 
     private Graph checked(Path file) {
-        Graph graph = ModelCompiler.compile(file, registry).graph();
+        Graph graph = sets.compile(file, registry).graph();
         TrainSpec t = graph.train();
         if (t == null || t.data() == null || t.loss() == null) {
             throw new UserError(file + ": needs a train section with data and loss to take a training step");

@@ -36,6 +36,10 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint written by nn train (model.nnc)")
     Path checkpointFile;
 
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "MORE",
+            description = "more checkpoints of the same task: evaluates their ensemble (mean class probability) beside each")
+    List<Path> more = new java.util.ArrayList<>();
+
     @Option(names = "--confusion", paramLabel = "FILE", description = "also draw the confusion matrix as a heat map (PNG)")
     Path confusion;
 
@@ -58,6 +62,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (!more.isEmpty()) {
+            if (confusion != null || plot != null) throw new UserError("--confusion and --plot take one checkpoint");
+            List<Path> all = new java.util.ArrayList<>(List.of(checkpointFile));
+            all.addAll(more);
+            EnsembleReport.print(all, registry, data, backend, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
         RestoredRun run = RestoredRun.load(checkpointFile, registry, data, backend, "to evaluate on");
         Checkpoint checkpoint = run.checkpoint();
         Dataset dataset = run.dataset();

@@ -3,8 +3,8 @@ package nn.cli;
 import com.google.inject.Inject;
 import nn.api.registry.Registry;
 import nn.dsl.Compiled;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +35,9 @@ final class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     GraphCommand(Registry registry, GraphvizRenderer renderer) {
         this.registry = registry;
@@ -43,7 +46,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Compiled compiled = ModelCompiler.compile(file, registry);
+        Compiled compiled = sets.compile(file, registry);
         Warnings.print(compiled, spec.commandLine().getErr());
         String dot = DotGraph.of(compiled);
         if (output == null) {

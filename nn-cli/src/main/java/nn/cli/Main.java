@@ -22,7 +22,7 @@ import java.util.List;
 /** The `nn` command: builds the injector once, dispatches to a subcommand, maps failures to exit codes. */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train and inspect neural networks written as .nn files.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, LspCommand.class, PluginsCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, PredictCommand.class, CheckCommand.class, SummaryCommand.class, GraphCommand.class, FmtCommand.class, LspCommand.class, PluginsCommand.class,
                 BackendsCommand.class, DoctorCommand.class, BenchCommand.class,
                 PlotCommand.class, DiagnoseCommand.class, DataCommand.class, ServeCommand.class,
                 ExportCommand.class, ImportCommand.class,

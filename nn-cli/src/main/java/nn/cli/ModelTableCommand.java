@@ -4,7 +4,7 @@ import nn.api.network.ModelSummary;
 import nn.api.registry.Registry;
 import nn.api.train.MemoryEstimate;
 import nn.dsl.Compiled;
-import nn.dsl.ModelCompiler;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +27,9 @@ abstract class ModelTableCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     ModelTableCommand(Registry registry) {
         this.registry = registry;
     }
@@ -36,7 +39,7 @@ abstract class ModelTableCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Compiled compiled = ModelCompiler.compile(file, registry);
+        Compiled compiled = sets.compile(file, registry);
         Warnings.print(compiled, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         List<ModelSummary.Row> rows = ModelSummary.rows(compiled.graph(), compiled.shapes(), registry);

@@ -40,8 +40,12 @@ final class ServeCommand implements Callable<Integer> {
     private static final int STRIP_IMAGES = 100;
     private final Registry registry;
 
-    @Parameters(arity = "1..*", paramLabel = "CKPT", description = "checkpoints written by nn train (model.nnc); each served under its model's name")
-    List<Path> checkpoints;
+    @Parameters(arity = "0..*", paramLabel = "CKPT", description = "checkpoints written by nn train (model.nnc); each served under its model's name")
+    List<Path> checkpoints = new ArrayList<>();
+
+    @Option(names = "--ensemble", paramLabel = "NAME=A.nnc,B.nnc,...",
+            description = "serve several checkpoints of the same task as one model NAME that averages their class probabilities (repeatable)")
+    List<String> ensembles = new ArrayList<>();
 
     @Option(names = "--host", paramLabel = "HOST", description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host = ServeConfig.defaults().host();
@@ -87,9 +91,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServeConfig config = config();
+        if (checkpoints.isEmpty() && ensembles.isEmpty()) throw new UserError("what to serve? give checkpoints (or --ensemble NAME=A.nnc,B.nnc)");
+        List<ServedEnsemble> groups = new ArrayList<>();
+        for (String e : ensembles) groups.add(ServedEnsemble.parse(e)); // every option checked before anything loads
         List<Checkpoint> read = new ArrayList<>();
         for (Path file : checkpoints) read.add(Checkpoints.readForInference(file)); // every file readable before anything starts
-        TrainSpec train = read.get(0).graph().train();
+        for (ServedEnsemble g : groups) g.read();
+        TrainSpec train = (read.isEmpty() ? groups.get(0).checkpoints().get(0) : read.get(0)).graph().train();
         backend.activate(registry, train == null ? null : train.settings().backend(), train == null ? 0 : train.settings().threads());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -102,6 +110,10 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserError(checkpoints.get(i) + ": " + e.getMessage());
             }
             models.put(model, testImages(read.get(i), err));
+        }
+        for (ServedEnsemble g : groups) {
+            Model.Options options = new Model.Options(config.workers(), config.maxBatch(), null, 0);
+            models.put(g.model(registry, options), testImages(g.checkpoints().get(0), err));
         }
         read.clear(); // the models hold what they need
         ModelServer server;

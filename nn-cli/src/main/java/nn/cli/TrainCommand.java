@@ -20,7 +20,6 @@ import nn.api.train.Trainer;
 import nn.api.train.TrainingDiverged;
 import nn.api.train.TrainingParts;
 import nn.dsl.Compiled;
-import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOptions sets;
+
     @Inject
     TrainCommand(Registry registry) {
         this.registry = registry;
@@ -99,11 +101,12 @@ final class TrainCommand implements Callable<Integer> {
         if (from != null) {
             if (file != null) throw new UserError("give either FILE or --resume CKPT: the checkpoint holds its model");
             if (seed != null || batch != null) throw new UserError("--seed and --batch cannot change when resuming a run");
+            if (sets.given()) throw new UserError("--set cannot change a resumed run: its checkpoint holds the model as it was built");
             graph = from.graph();
             source = from.source();
         } else {
             if (file == null) throw new UserError("which model? give a .nn file (or --resume CKPT)");
-            Compiled compiled = ModelCompiler.compile(file, registry);
+            Compiled compiled = sets.compile(file, registry);
             graph = compiled.graph();
             graph = graph.withTrain(DataFiles.resolve(registry, graph.train(), file));
             source = compiled.source();
@@ -170,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         trainer.addListener(new EpochLinePrinter(stdout));
         trainer.addListener(new MetricsFile(metrics));
         trainer.addListener(new CheckpointEveryEpoch(checkpoint, source, graph,
-                Provenance.of(train, selected.describe(), dataset), ModelSignature.of(network.inputShape().dims(), dataset)));
+                Provenance.of(train, selected.describe(), dataset).withOverrides(overrides(from)), ModelSignature.of(network.inputShape().dims(), dataset)));
         List<EpochMetrics> history;
         nn.api.train.distributed.DistributedTraining.Session cluster = !onSpark ? null : distributed.open(graph,
                 data.location(), selected.name(), 1, network, parts.optimizer(), parts.config(), runDir, stdout, registry);
@@ -217,6 +220,11 @@ final class TrainCommand implements Callable<Integer> {
         SettingOptions.apply(settings, "--batch", TrainSettings.BATCH, batch);
         SettingOptions.apply(settings, "--seed", TrainSettings.SEED, seed);
         return t.withSettings(settings.build());
+    }
+
+    /** The constants replaced for this run: those of the command line, or of the run being resumed. */
+    private Map<String, String> overrides(Checkpoint from) {
+        return from != null ? from.metadata().provenance().overrides() : sets.overrides().values();
     }
 
     private Path defaultRunDir() {

@@ -35,11 +35,19 @@ final class Definitions {
     private final Map<String, Source.Span> constantSpans = new LinkedHashMap<>();
     private final Map<String, BlockDef> blocks = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
+    private final OverrideCheck overrides;
 
-    Definitions(Reporter reporter, Registry registry) {
+    /** Definitions whose constants may be replaced by the command line's values. */
+    Definitions(Reporter reporter, Registry registry, OverrideCheck overrides) {
         this.reporter = reporter;
         this.registry = registry;
         this.values = new Values(reporter);
+        this.overrides = overrides;
+    }
+
+    /** The names of every constant defined, in order. */
+    Set<String> constantNames() {
+        return constantSpans.keySet();
     }
 
     void collect(List<Imports.Unit> units) {
@@ -96,6 +104,7 @@ final class Definitions {
         }
         constantSpans.put(name, at);
         Object v = values.convert(let.value());
+        if (v != Values.INVALID) v = overrides.apply(name, v, at);
         if (v != Values.INVALID) values = values.with(Map.of(name, v));
     }
 

@@ -33,6 +33,15 @@ public final class ModelCompiler {
 
     /** Reads and compiles a file; diagnostics name it as given (`examples/bad.nn`). */
     public static Compiled compile(Path file, Registry registry) throws CompileException {
+        return compile(file, registry, ConstantOverrides.NONE);
+    }
+
+    /**
+     * Reads and compiles a file with some of its constants replaced (`--set width=256`). A value
+     * of another type than the file's, or a name the file does not define, is an error naming the
+     * assignment; those are reported before anything else about the file.
+     */
+    public static Compiled compile(Path file, Registry registry, ConstantOverrides overrides) throws CompileException {
         String name = file.toString();
         String text;
         try {
@@ -45,7 +54,7 @@ public final class ModelCompiler {
         } catch (IOException e) {
             throw fileError(name, "cannot read the file: " + e.getMessage());
         }
-        return compile(name, text, registry, SourceReader.FILES).withFile(file);
+        return compile(name, text, registry, SourceReader.FILES, overrides).withFile(file);
     }
 
     /** Checkpoints are zip files: their first bytes are "PK\3\4". */
@@ -65,6 +74,12 @@ public final class ModelCompiler {
     /** Compiles source text, reading imported files with `reader`. The result's file is null. */
     public static Compiled compile(String sourceName, String sourceText, Registry registry, SourceReader reader)
             throws CompileException {
+        return compile(sourceName, sourceText, registry, reader, ConstantOverrides.NONE);
+    }
+
+    /** Compiles source text with some of its constants replaced; see {@link #compile(Path, Registry, ConstantOverrides)}. */
+    public static Compiled compile(String sourceName, String sourceText, Registry registry, SourceReader reader,
+                                   ConstantOverrides overrides) throws CompileException {
         Source source = new Source(sourceName, sourceText);
         Reporter reporter = new Reporter(source);
         NnParser.FileContext tree = FileParser.parse(source, reporter);
@@ -73,8 +88,12 @@ public final class ModelCompiler {
         List<Imports.Unit> units = new Imports(reporter, reader).load(new Imports.Unit(source, tree));
         if (reporter.hasErrors()) throw new CompileException(reporter.sorted());
 
-        Definitions definitions = new Definitions(reporter, registry);
+        OverrideCheck check = new OverrideCheck(overrides);
+        Definitions definitions = new Definitions(reporter, registry, check);
         definitions.collect(units);
+        check.requireKnown(definitions.constantNames());
+        // A wrong --set is the caller's typo, not the file's: said alone, before the file's own problems.
+        if (!check.errors().isEmpty()) throw new CompileException(check.errors());
         GraphBuilder.Built built = new GraphBuilder(registry, reporter, definitions).build(tree);
         Map<String, Shape> shapes = ShapeChecker.check(built, registry, reporter);
         // Unused nodes and blocks are mostly echoes of errors (a misspelt name): warn only about a clean model.

@@ -104,7 +104,7 @@ class ModelCompilerTest {
         TrainSpec t = compile(MLP).graph().train();
         assertEquals(new Call("mnist", Map.of("normalize", List.of(0.5, 0.5), "train_limit", 0, "test_limit", 0)),
                 t.data());
-        assertEquals(new LossSpec("cross_entropy", "logits", "label", Map.of()), t.loss());
+        assertEquals(new LossSpec("cross_entropy", "logits", "label", Map.of("label_smoothing", 0.0)), t.loss());
         assertEquals(new Call("adam", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.0, "clip_norm", 0.0)), t.optimizer());
         assertEquals(64, t.settings().batch());
         assertEquals(10, t.settings().epochs());

@@ -38,6 +38,22 @@ public final class CheckpointReader {
         return read(file, false);
     }
 
+    /**
+     * Only the metadata (`meta.json`): how far a run got, without reading any array (so without
+     * starting ND4J), for a caller that only decides whether a run is finished.
+     */
+    public static CheckpointMetadata readMetadata(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (e.getName().equals(Checkpoint.META)) return metadata(file, bounded(zip, file, e.getName(), MAX_TEXT_BYTES));
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a checkpoint (" + e.getMessage() + ")");
+        }
+        throw new IOException(file + ": checkpoint lacks " + Checkpoint.META);
+    }
+
     private static Checkpoint read(Path file, boolean withOptimizer) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         int arrayBudget = maxArrayBytes(); // for all arrays together

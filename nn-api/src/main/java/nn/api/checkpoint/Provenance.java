@@ -7,11 +7,16 @@ import nn.api.data.Dataset;
 import nn.api.graph.Call;
 import nn.api.graph.TrainSpec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where a trained model came from: the versions and backend that trained it, the run's settings
- * and the checksums of the data it saw. Facts for a reader; nothing is restored from them.
+ * Where a trained model came from: the versions and backend that trained it, the run's settings,
+ * the checksums of the data it saw, and the constants of its `.nn` file that the command line
+ * replaced (`--set width=256`: name to value as given; absent in checkpoints written before
+ * overrides existed, and when none were given). Facts for a reader; nothing is restored from them
+ * (the checkpoint's graph was built with the overrides already).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(
@@ -22,11 +27,24 @@ public record Provenance(
         @JsonProperty("epochs") int epochs,
         @JsonProperty("optimizer") Call optimizer,
         @JsonProperty("dataset") String dataset,
-        @JsonProperty("dataset_sha256") Map<String, String> datasetSha256) {
+        @JsonProperty("dataset_sha256") Map<String, String> datasetSha256,
+        @JsonProperty("overrides") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> overrides) {
 
     public Provenance {
         backend = backend == null ? Map.of() : Map.copyOf(backend);
         datasetSha256 = datasetSha256 == null ? Map.of() : Map.copyOf(datasetSha256);
+        overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+    }
+
+    /** A provenance without overridden constants. */
+    public Provenance(String nnVersion, Map<String, String> backend, long seed, int batch, int epochs, Call optimizer,
+                      String dataset, Map<String, String> datasetSha256) {
+        this(nnVersion, backend, seed, batch, epochs, optimizer, dataset, datasetSha256, Map.of());
+    }
+
+    /** The same provenance, recording the constants the command line replaced (in the order given). */
+    public Provenance withOverrides(Map<String, String> replaced) {
+        return new Provenance(nnVersion, backend, seed, batch, epochs, optimizer, dataset, datasetSha256, replaced);
     }
 
     /** A model this nn holds but did not train: no run settings, no data. */

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of at most {@link Options#replicas()} copies of the network, built only when calls overlap.
  * Only what prediction needs is read from the checkpoint (not the optimizer's state). Close
  * it to let the networks go.
+ * <p>
+ * An ensemble ({@link #ensemble}, {@link #loadEnsemble}) is a model too: several checkpoints of
+ * the same task whose class probabilities (or values) are averaged.
  */
 public final class Model implements AutoCloseable {
 
@@ -65,6 +68,8 @@ public final class Model implements AutoCloseable {
     private final AtomicInteger built = new AtomicInteger();
     private volatile Checkpoint checkpoint; // kept to build more replicas; null once closed
     private final Registry registry;
+    /** An ensemble's members, whose outputs it averages; empty for a model of one checkpoint. */
+    private final List<Model> members;
 
     private Model(Checkpoint checkpoint, Registry registry, Options options) {
         if (checkpoint.graph().inputs().size() != 1) {
@@ -78,11 +83,61 @@ public final class Model implements AutoCloseable {
         this.options = options;
         this.registry = registry;
         this.checkpoint = checkpoint;
+        this.members = List.of();
         Replica first = new Replica(CheckpointRestore.network(checkpoint, registry)); // fails now, not on first call
         built.set(1);
         this.outputs = Math.toIntExact(first.network.outputShape().size());
         this.classNames = signature.classNames(outputs);
         idle.add(first);
+    }
+
+    private Model(String name, List<Model> members) {
+        Model first = members.get(0);
+        for (Model m : members) {
+            String differs = !java.util.Arrays.equals(m.inputShape().dims(), first.inputShape().dims()) ? "input shape"
+                    : m.classifies() != first.classifies() ? "task"
+                    : !m.classNames.equals(first.classNames) ? "classes"
+                    : m.outputs != first.outputs ? "number of outputs"
+                    : !m.signature.normalization().equals(first.signature.normalization())
+                      || !java.util.Objects.equals(m.signature.standardization(), first.signature.standardization())
+                    ? "preprocessing" : null;
+            if (differs != null) {
+                throw new IllegalArgumentException("an ensemble's models must solve the same task: " + m.name()
+                        + " and " + first.name() + " differ in their " + differs);
+            }
+        }
+        this.name = name;
+        this.input = first.input;
+        this.signature = first.signature;
+        this.preprocessing = first.preprocessing;
+        this.classNames = first.classNames;
+        this.outputs = first.outputs;
+        this.options = first.options;
+        this.registry = first.registry;
+        this.checkpoint = null;
+        this.members = List.copyOf(members);
+    }
+
+    /**
+     * Several models of the same task as one: every prediction averages the members' class
+     * probabilities (a regression's values), which usually beats each member. The members must
+     * share input shape, preprocessing and classes. Closing the ensemble closes them.
+     */
+    public static Model ensemble(String name, List<Model> members) {
+        if (members.size() < 2) throw new IllegalArgumentException("an ensemble needs at least two models, not " + members.size());
+        return new Model(name, members);
+    }
+
+    /** Reads several checkpoints as one ensemble, named after the first member's model. */
+    public static Model loadEnsemble(List<Path> files, Options options) throws IOException {
+        List<Model> members = new ArrayList<>();
+        for (Path f : files) members.add(load(f, options));
+        return ensemble(members.get(0).name() + "_ensemble", members);
+    }
+
+    /** An ensemble's members; empty for a model of one checkpoint. */
+    public List<Model> members() {
+        return members;
     }
 
     /** Reads a checkpoint and starts the best backend that runs here, with one replica. */
@@ -169,6 +224,7 @@ public final class Model implements AutoCloseable {
 
     /** Examples already preprocessed ({@link Preprocessing#modelInput}): what a batching server gathers. */
     public List<Prediction> predictInputs(List<float[]> xs) {
+        if (!members.isEmpty()) return averaged(xs);
         List<Prediction> out = new ArrayList<>(xs.size());
         for (int from = 0; from < xs.size(); from += options.maxBatch()) {
             List<float[]> chunk = xs.subList(from, Math.min(xs.size(), from + options.maxBatch()));
@@ -182,6 +238,30 @@ public final class Model implements AutoCloseable {
                 for (int r = 0; r < chunk.size(); r++) {
                     out.add(new Prediction.Regression(java.util.Arrays.copyOfRange(flat, r * outputs, (r + 1) * outputs)));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The members' probabilities (values), averaged example by example. */
+    private List<Prediction> averaged(List<float[]> xs) {
+        double[][] sum = new double[xs.size()][outputs];
+        for (Model m : members) {
+            List<Prediction> ps = m.predictInputs(xs);
+            for (int i = 0; i < ps.size(); i++) {
+                double[] v = ps.get(i) instanceof Prediction.Classification c ? c.probabilities()
+                        : ((Prediction.Regression) ps.get(i)).values();
+                for (int k = 0; k < outputs; k++) sum[i][k] += v[k];
+            }
+        }
+        List<Prediction> out = new ArrayList<>(xs.size());
+        for (double[] row : sum) {
+            for (int k = 0; k < outputs; k++) row[k] /= members.size();
+            if (classifies()) {
+                int best = Softmax.argmax(row);
+                out.add(new Prediction.Classification(best, classNames.get(best), classNames, row));
+            } else {
+                out.add(new Prediction.Regression(row));
             }
         }
         return out;
@@ -218,13 +298,14 @@ public final class Model implements AutoCloseable {
 
     /** How many copies of the network exist now (at most {@link Options#replicas()}). */
     public int replicasBuilt() {
-        return built.get();
+        return members.isEmpty() ? built.get() : members.stream().mapToInt(Model::replicasBuilt).sum();
     }
 
     @Override
     public void close() {
         checkpoint = null;
         idle.clear();
+        members.forEach(Model::close);
     }
 
     /** One copy of the network with its input buffers, used by one thread at a time. */

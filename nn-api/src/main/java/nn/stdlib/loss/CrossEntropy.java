@@ -3,6 +3,8 @@ package nn.stdlib.loss;
 import nn.api.internal.kernels.HostKernels;
 import nn.api.runtime.Loss;
 import nn.api.schema.Args;
+import nn.api.schema.Param;
+import nn.api.schema.ParamType;
 import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LossProvider;
@@ -12,13 +14,25 @@ import nn.api.internal.kernels.Matrices;
 /**
  * Softmax cross-entropy on logits, softmax folded in: log-softmax through the log-sum-exp
  * with the row maximum subtracted, so large logits never overflow. The gradient is
- * (softmax - target) / batch. Computed in Java on the [batch, classes] matrix: at batch 64
+ * (softmax - target) / batch. With `label_smoothing = ε` the target is (1 - ε) one-hot + ε / classes
+ * (Szegedy et al. 2016), which keeps the logits from growing without bound on examples already
+ * right. Computed in Java on the [batch, classes] matrix: at batch 64
  * and 10 classes that is far cheaper than the fixed cost of a handful of native ops.
  */
 public final class CrossEntropy implements Loss {
     /** Reused per step: [0] the logits (then their gradient), [1] the targets. */
     private final float[][] floats = new float[2][];
     private final double[][] doubles = new double[2][];
+    private final double smoothing;
+
+    public CrossEntropy() {
+        this(0);
+    }
+
+    public CrossEntropy(double smoothing) {
+        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("label_smoothing must be in [0, 1)");
+        this.smoothing = smoothing;
+    }
 
     @Override
     public double forwardBackward(INDArray output, INDArray target, INDArray gradOutput) {
@@ -53,15 +67,17 @@ public final class CrossEntropy implements Loss {
     }
 
     /** The mean loss over rows of logits z; with `gradient`, z is overwritten with dLoss/dz. */
-    private static double meanLoss(double[] z, double[] t, int batch, int classes, boolean gradient) {
+    private double meanLoss(double[] z, double[] t, int batch, int classes, boolean gradient) {
         double total = 0;
+        double keep = 1 - smoothing, spread = smoothing / classes;
         for (int i = 0; i < batch; i++) {
             int row = i * classes;
             double logSum = logSumExp(z, row, classes);
             for (int j = row; j < row + classes; j++) {
                 double logP = z[j] - logSum;
-                total -= t[j] * logP;
-                if (gradient) z[j] = (Math.exp(logP) - t[j]) / batch;
+                double target = smoothing == 0 ? t[j] : keep * t[j] + spread;
+                total -= target * logP;
+                if (gradient) z[j] = (Math.exp(logP) - target) / batch;
             }
         }
         return total / batch;
@@ -78,12 +94,15 @@ public final class CrossEntropy implements Loss {
 
     public static final class Provider extends BaseProvider implements LossProvider {
         public Provider() {
-            super("cross_entropy", "softmax cross-entropy on logits (softmax folded in)", Schema.empty());
+            super("cross_entropy", "softmax cross-entropy on logits (softmax folded in)",
+                    Schema.of(Param.optional("label_smoothing", ParamType.FLOAT, 0.0,
+                            "share of each target spread evenly over all classes").range(0.0, 0.999)));
         }
 
         @Override
         public Loss create(Args args) {
-            return new CrossEntropy();
+            // Args.EMPTY (code that builds a loss by hand) means no smoothing, as the schema's default.
+            return new CrossEntropy(args.has("label_smoothing") ? args.getDouble("label_smoothing") : 0);
         }
 
         @Override
