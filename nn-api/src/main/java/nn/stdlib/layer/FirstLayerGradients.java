@@ -17,8 +17,11 @@ final class FirstLayerGradients {
     private final boolean channelsLast;
     private final NativeOp im2col;
     private final NativeOp products;
+    private final NativeOp columnSums;
     private final BatchBuffers columns;
     private final BatchBuffers perExample;
+    private final BatchBuffers ones;
+    private INDArray filledOnes;
 
     FirstLayerGradients(Shape input, Shape output, SlidingWindow window, boolean channelsLast) {
         int k = window.kernel();
@@ -30,8 +33,10 @@ final class FirstLayerGradients {
         // [filters, positions] x [positions, patch] per example; channels-last output gradients
         // are [positions, filters], so the first operand is transposed.
         this.products = NativeOp.gemm(channelsLast, true);
+        this.columnSums = NativeOp.gemm(false, false);
         this.columns = new BatchBuffers(input.dim(0), k, k, output.dim(1), output.dim(2));
         this.perExample = new BatchBuffers(filters, patch);
+        this.ones = new BatchBuffers(positions);
     }
 
     /**
@@ -54,8 +59,23 @@ final class FirstLayerGradients {
         products.run(new INDArray[]{grads, cols.reshape('c', n, patch, positions)}, each);
         each.sum(weightGrad.reshape('c', filters, patch), 0);
         if (biasGrad != null) {
-            if (channelsLast) gradOutput.reshape('c', n * positions, filters).sum(biasGrad, 0);
+            if (channelsLast) biasGradient(gradOutput, biasGrad, n);
             else gradOutput.sum(biasGrad, 0, 2, 3);
         }
+    }
+
+    /**
+     * The bias gradient of a channels-last output gradient: the column sums of [n * positions,
+     * filters], as a row of ones times the matrix. ND4J's sum along that axis took 7.6 ms here
+     * for the lecture's first layer, the GEMM 1.1 ms.
+     */
+    private void biasGradient(INDArray gradOutput, INDArray biasGrad, long n) {
+        INDArray row = ones.get(n, gradOutput.dataType());
+        if (row != filledOnes) {
+            row.assign(1);
+            filledOnes = row;
+        }
+        columnSums.run(new INDArray[]{row.reshape('c', 1, n * positions), gradOutput.reshape('c', n * positions, filters)},
+                biasGrad.reshape('c', 1, filters));
     }
 }
