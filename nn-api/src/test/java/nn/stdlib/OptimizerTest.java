@@ -70,6 +70,26 @@ class OptimizerTest {
         assertEquals(pa, pb);
     }
 
+    /**
+     * A parameter whose gradient stays 0 (a blank border pixel's weight) has moments that decay
+     * geometrically; they must end at 0, not linger as subnormal floats that slow every step.
+     */
+    @Test
+    void decayedStateIsFlushedToZeroNotLeftSubnormal() {
+        for (String name : new String[]{"adam", "adamw", "sgd", "rmsprop"}) {
+            Optimizer o = create(name, name.equals("sgd") ? Map.of("momentum", 0.9) : Map.of());
+            INDArray p = Nd4j.createFromArray(1f, 1f);
+            o.step(p, Nd4j.createFromArray(1e-3f, 1e-3f));
+            for (int t = 0; t < 1500; t++) o.step(p, Nd4j.createFromArray(0f, 1e-3f));
+            for (var e : o.state().entrySet()) {
+                if (e.getKey().equals("iteration")) continue;
+                float decayed = e.getValue().getFloat(0);
+                assertTrue(decayed == 0f || Math.abs(decayed) >= Float.MIN_NORMAL,
+                        name + "." + e.getKey() + " is subnormal: " + decayed);
+            }
+        }
+    }
+
     @Test
     void sgdWithMomentumAccumulatesVelocity() {
         Optimizer sgd = create("sgd", Map.of("lr", 0.1, "momentum", 0.9));

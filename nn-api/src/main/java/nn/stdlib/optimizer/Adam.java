@@ -47,8 +47,8 @@ public class Adam extends FlatOptimizer {
         float epsilon = (float) eps;
         for (int i = 0; i < p.length; i++) {
             float gi = g[i];
-            float mi = b1 * m[i] + (1 - b1) * gi;
-            float vi = b2 * v[i] + (1 - b2) * gi * gi;
+            float mi = flushed(b1 * m[i] + (1 - b1) * gi);
+            float vi = flushed(b2 * v[i] + (1 - b2) * gi * gi);
             m[i] = mi;
             v[i] = vi;
             p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / correction2 + epsilon);

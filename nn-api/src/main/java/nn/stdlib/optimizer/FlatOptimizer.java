@@ -61,6 +61,18 @@ public abstract class FlatOptimizer implements Optimizer {
         HostKernels.write(p, params);
     }
 
+    /**
+     * x, or 0 once it has decayed below float's normal range. State that decays geometrically
+     * (Adam's moments, momentum) reaches subnormal floats for parameters whose gradient stays 0,
+     * such as the first layer's weights of MNIST's blank border pixels; x86 computes on subnormals
+     * many times slower, and Java cannot set the CPU's flush-to-zero mode (PyTorch's
+     * set_flush_denormal). Their effect on a parameter is below float's resolution, so the
+     * parameters come out the same.
+     */
+    protected static float flushed(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
+    }
+
     /** Scales g so that its L2 norm is at most maxNorm. */
     static void clip(float[] g, double maxNorm) {
         double sum = 0;

@@ -38,11 +38,11 @@ public final class RmsProp extends FlatOptimizer {
     protected void update(float[] p, float[] g, long t) {
         float a = (float) alpha, epsilon = (float) eps, mu = (float) momentum, rate = (float) lr;
         for (int i = 0; i < p.length; i++) {
-            float s = a * square[i] + (1 - a) * g[i] * g[i];
+            float s = flushed(a * square[i] + (1 - a) * g[i] * g[i]);
             square[i] = s;
             float step = g[i] / ((float) Math.sqrt(s) + epsilon);
             if (mu > 0) {
-                buffer[i] = mu * buffer[i] + step;
+                buffer[i] = flushed(mu * buffer[i] + step);
                 step = buffer[i];
             }
             p[i] -= rate * step;

@@ -41,7 +41,7 @@ public final class Sgd extends FlatOptimizer {
             return;
         }
         for (int i = 0; i < p.length; i++) {
-            float v = mu * velocity[i] + g[i];
+            float v = flushed(mu * velocity[i] + g[i]);
             velocity[i] = v;
             p[i] -= rate * (nesterov ? g[i] + mu * v : v);
         }
