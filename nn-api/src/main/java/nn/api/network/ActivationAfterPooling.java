@@ -31,7 +31,7 @@ final class ActivationAfterPooling {
             if (pool.inputs()[0] != between || output == between || readers(steps, between) != 1) continue;
             Shape pooled = shapes.get(i + 2);
             steps.set(i, new GraphExecutor.Step(pool.name(), pool.op(), act.inputs(), pool.layer(), null,
-                    new BatchBuffers(dims(pooled))));
+                    new BatchBuffers(pooled.longDims())));
             steps.set(i + 1, new GraphExecutor.Step(act.name(), act.op(), new int[]{between},
                     new ActivationLayer(a.activation(), pooled), null, pool.accumulator()));
             shapes.set(between, pooled);
@@ -42,11 +42,5 @@ final class ActivationAfterPooling {
         int n = 0;
         for (GraphExecutor.Step s : steps) for (int in : s.inputs()) if (in == value) n++;
         return n;
-    }
-
-    private static long[] dims(Shape shape) {
-        long[] d = new long[shape.rank()];
-        for (int i = 0; i < d.length; i++) d[i] = shape.dim(i);
-        return d;
     }
 }

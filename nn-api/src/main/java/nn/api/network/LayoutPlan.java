@@ -77,7 +77,7 @@ final class LayoutPlan {
                                  int original, int at, boolean toChannelsLast) {
         Shape shape = shapes.get(original);
         String producer = original == 0 ? "input" : steps.get(original - 1).name();
-        long[] dims = toChannelsLast ? channelsLastDims(shape) : new long[]{shape.dim(0), shape.dim(1), shape.dim(2)};
+        long[] dims = toChannelsLast ? channelsLastDims(shape) : shape.longDims();
         planned.add(new GraphExecutor.Step(producer + (toChannelsLast ? " (channels-last)" : " (channels-first)"),
                 "layout", new int[]{at}, new LayoutChange(shape, toChannelsLast), null, new BatchBuffers(dims)));
         return planned.size();
