@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adam (Kingma and Ba), as PyTorch computes it. One Java loop over the flat vectors: 26 µs for
- * the MLP's 109k parameters, against 240 µs for libnd4j's adam_updater op plus 100 µs for the
+ * Adam (Kingma and Ba), as PyTorch computes it. One Java loop over the flat vectors, which the
+ * JIT vectorises: 120 µs for the MLP's 109k parameters, against 240 µs for libnd4j's adam_updater op plus 100 µs for the
  * subtraction. AdamW is the same update with decoupled weight decay ({@link AdamW}).
  */
 public class Adam extends FlatOptimizer {
@@ -47,12 +47,13 @@ public class Adam extends FlatOptimizer {
         float epsilon = (float) eps;
         for (int i = 0; i < p.length; i++) {
             float gi = g[i];
-            float mi = flushed(b1 * m[i] + (1 - b1) * gi);
-            float vi = flushed(b2 * v[i] + (1 - b2) * gi * gi);
+            float mi = b1 * m[i] + (1 - b1) * gi;
+            float vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;
             v[i] = vi;
             p[i] -= stepSize * mi / ((float) Math.sqrt(vi) / correction2 + epsilon);
         }
+        flushSubnormals(m, v);
     }
 
     @Override

@@ -62,15 +62,32 @@ public abstract class FlatOptimizer implements Optimizer {
     }
 
     /**
-     * x, or 0 once it has decayed below float's normal range. State that decays geometrically
-     * (Adam's moments, momentum) reaches subnormal floats for parameters whose gradient stays 0,
-     * such as the first layer's weights of MNIST's blank border pixels; x86 computes on subnormals
-     * many times slower, and Java cannot set the CPU's flush-to-zero mode (PyTorch's
+     * How many steps one pass of {@link #flushSubnormals} takes to visit every element: each
+     * step flushes one slice, so a state value stays subnormal for at most this many steps.
+     */
+    static final int FLUSH_SLICES = 8;
+
+    /**
+     * Sets to 0 the values of this step's slice of each state buffer that have decayed below
+     * float's normal range. State that decays geometrically (Adam's moments, momentum) reaches
+     * subnormal floats for parameters whose gradient stays 0; x86 computes on subnormals many
+     * times slower, and Java cannot set the CPU's flush-to-zero mode (PyTorch's
      * set_flush_denormal). Their effect on a parameter is below float's resolution, so the
      * parameters come out the same.
+     *
+     * <p>Why a slice a step and not a test inside the update loop: a conditional in the loop
+     * stops the JIT from vectorising it, which made Adam's update 4-5x slower (530 against
+     * 120 µs for 109k parameters); this scalar pass over an eighth of the state costs ~20 µs.
      */
-    protected static float flushed(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
+    protected final void flushSubnormals(float[]... state) {
+        int n = state[0].length;
+        int slice = (n + FLUSH_SLICES - 1) / FLUSH_SLICES;
+        int from = (int) (iteration % FLUSH_SLICES) * slice, to = Math.min(n, from + slice);
+        for (float[] s : state) {
+            for (int i = from; i < to; i++) {
+                if (Math.abs(s[i]) < Float.MIN_NORMAL) s[i] = 0f;
+            }
+        }
     }
 
     /** Scales g so that its L2 norm is at most maxNorm. */

@@ -37,15 +37,23 @@ public final class RmsProp extends FlatOptimizer {
     @Override
     protected void update(float[] p, float[] g, long t) {
         float a = (float) alpha, epsilon = (float) eps, mu = (float) momentum, rate = (float) lr;
-        for (int i = 0; i < p.length; i++) {
-            float s = flushed(a * square[i] + (1 - a) * g[i] * g[i]);
-            square[i] = s;
-            float step = g[i] / ((float) Math.sqrt(s) + epsilon);
-            if (mu > 0) {
-                buffer[i] = flushed(mu * buffer[i] + step);
-                step = buffer[i];
+        if (mu > 0) {
+            for (int i = 0; i < p.length; i++) {
+                float s = a * square[i] + (1 - a) * g[i] * g[i];
+                square[i] = s;
+                float step = mu * buffer[i] + g[i] / ((float) Math.sqrt(s) + epsilon);
+                buffer[i] = step;
+                p[i] -= rate * step;
             }
-            p[i] -= rate * step;
+            flushSubnormals(square, buffer);
+        } else {
+            // Two loops, not a test per element, so that each vectorises.
+            for (int i = 0; i < p.length; i++) {
+                float s = a * square[i] + (1 - a) * g[i] * g[i];
+                square[i] = s;
+                p[i] -= rate * (g[i] / ((float) Math.sqrt(s) + epsilon));
+            }
+            flushSubnormals(square);
         }
     }
 

@@ -40,11 +40,21 @@ public final class Sgd extends FlatOptimizer {
             for (int i = 0; i < p.length; i++) p[i] -= rate * g[i];
             return;
         }
-        for (int i = 0; i < p.length; i++) {
-            float v = flushed(mu * velocity[i] + g[i]);
-            velocity[i] = v;
-            p[i] -= rate * (nesterov ? g[i] + mu * v : v);
+        // Two loops, not a test per element, so that each vectorises.
+        if (nesterov) {
+            for (int i = 0; i < p.length; i++) {
+                float v = mu * velocity[i] + g[i];
+                velocity[i] = v;
+                p[i] -= rate * (g[i] + mu * v);
+            }
+        } else {
+            for (int i = 0; i < p.length; i++) {
+                float v = mu * velocity[i] + g[i];
+                velocity[i] = v;
+                p[i] -= rate * v;
+            }
         }
+        flushSubnormals(velocity);
     }
 
     @Override
