@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FlatOptimizerTest {
     private static final Registry REGISTRY = Registry.load();
-    private static final int N = 90, STEPS = 900;
+    private static final int N = 90, STEPS = 600;
 
     record Case(String optimizer, Map<String, Object> args) {
         @Override
