@@ -65,6 +65,15 @@ public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, S
     public static final List<TrainSetting<?>> ALL = List.of(BATCH, EPOCHS, SEED, SHUFFLE, BACKEND, THREADS,
             VALIDATION, PATIENCE, AUGMENT_SHIFT, AUGMENT_ROTATE, AUGMENT_FLIP);
 
+    /**
+     * Whether graph.json holds this setting only when it differs from its default: the settings
+     * after augment_rotate came later than readers that refuse unknown keys, so a checkpoint that
+     * does not use them stays readable by earlier versions of nn.
+     */
+    public static boolean writtenOnlyWhenSet(TrainSetting<?> setting) {
+        return ALL.indexOf(setting) > ALL.indexOf(AUGMENT_ROTATE);
+    }
+
     /** The settings as a schema: types, ranges, defaults and descriptions, for editors and listings. */
     public static final Schema SCHEMA = schema();
 
