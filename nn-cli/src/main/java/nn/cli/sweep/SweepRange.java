@@ -72,11 +72,11 @@ public record SweepRange(String text, double low, double high, boolean integer, 
         return integer ? Long.toString((long) low) : floatText(low);
     }
 
-    /** A float as a `.nn` float literal: always with a point or an exponent, plain between 0.001 and 100000. */
+    /** A float as a `.nn` float literal: always with a point or an exponent, plain from 0.0001 up to 100000. */
     static String floatText(double v) {
         BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
         double a = Math.abs(v);
-        if (a == 0 || (a >= 1e-3 && a < 1e5)) {
+        if (a == 0 || (a >= 1e-4 && a < 1e5)) {
             String plain = d.toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }

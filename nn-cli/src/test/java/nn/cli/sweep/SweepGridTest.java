@@ -119,7 +119,8 @@ class SweepGridTest {
         // Log-uniform: half the draws below the geometric middle 1e-3 (uniform would put 9 % there).
         assertTrue(belowMilli >= 24 && belowMilli <= 56, "draws below 1e-3 of 80: " + belowMilli);
         assertEquals(java.util.Set.of("\"relu\"", "\"gelu\""), acts, "listed values are drawn among too");
-        assertEquals(40, runs.stream().map(SweepRun::directoryName).distinct().count());
+        assertEquals(40, runs.stream().map(SweepRun::settings).distinct().count(), "40 distinct settings");
+        assertEquals(80, runs.stream().map(SweepRun::directoryName).distinct().count());
     }
 
     @Test
