@@ -8,9 +8,11 @@ import nn.cli.plot.HistoryChart;
 import nn.cli.sweep.RunRecord;
 import nn.cli.sweep.RunResult;
 import nn.cli.sweep.SweepGrid;
+import nn.cli.sweep.SweepRange;
 import nn.cli.sweep.SweepRun;
 import nn.cli.sweep.SweepTable;
 import nn.cli.sweep.TrainProcess;
+import nn.dsl.CompileException;
 import nn.dsl.ConstantOverrides;
 import nn.dsl.ModelCompiler;
 import picocli.CommandLine.Command;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -49,13 +52,14 @@ final class SweepCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--set", paramLabel = "NAME=V1,V2,...", required = true,
-            description = "the values a let constant takes (repeatable: the grid of every combination)")
+            description = "the values a let constant takes (repeatable: the grid of every combination);"
+                    + " with --random also a range LOW..HIGH[:int][:log] (lr=1e-4..1e-2:log, width=64..512:int)")
     List<String> sets;
 
     @Option(names = "--seeds", paramLabel = "N", description = "repeat every setting with seeds 1..N (default: the file's seed)")
     Integer seeds;
 
-    @Option(names = "--random", paramLabel = "K", description = "K combinations drawn at random from the grid (the same K on every start)")
+    @Option(names = "--random", paramLabel = "K", description = "K combinations drawn at random from the grid, or K settings drawn from the ranges (the same K on every start)")
     Integer random;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1", description = "runs at the same time (default 1)")
@@ -113,6 +117,7 @@ final class SweepCommand implements Callable<Integer> {
         int jobCount = Options.positive("--jobs", jobs);
         int perRun = threads != null ? Options.positive("--threads", threads)
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / jobCount);
+        checkRanges(axes);
         checkEverySetting(runs);
         Path dir = out != null ? out : Path.of("runs", file.getFileName().toString().replaceFirst("\\.nn$", "") + "-sweep");
         Set<String> names = new HashSet<>();
@@ -229,6 +234,33 @@ final class SweepCommand implements Callable<Integer> {
             return meta.resume().epoch() >= meta.provenance().epochs();
         } catch (IOException e) {
             return false; // unreadable: the run starts again from its last good state or from scratch
+        }
+    }
+
+    /**
+     * A range's values have the type of the file's constant: a float range for an int constant
+     * would fail on its first draw, so it is refused here with the fix.
+     */
+    private void checkRanges(List<SweepGrid.Axis> axes) {
+        for (SweepGrid.Axis axis : axes) {
+            SweepRange range = axis.range();
+            if (range == null || range.integer()) continue;
+            try {
+                ModelCompiler.compile(file, registry, new ConstantOverrides(Map.of(axis.name(), range.lowest())));
+            } catch (CompileException e) {
+                if (!compiles(Map.of(axis.name(), "1"))) throw e;
+                throw new UserError("--set " + axis.name() + "=" + range + ": '" + axis.name() + "' is an int constant"
+                        + " of the file; draw whole numbers with :int (--set " + axis.name() + "=" + range + ":int)");
+            }
+        }
+    }
+
+    private boolean compiles(Map<String, String> settings) {
+        try {
+            ModelCompiler.compile(file, registry, new ConstantOverrides(settings));
+            return true;
+        } catch (CompileException e) {
+            return false;
         }
     }
 

@@ -95,6 +95,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        ParentWatch.install(System.err);
         Checkpoint from = resume == null ? null : Checkpoints.read(resume);
         Graph graph;
         String source;

@@ -128,19 +128,31 @@ class SweepCommandTest {
                 "--epochs", "40", "--out", out.toString());
         Path run = out.resolve("width=4");
         Process sweep = nn(args);
+        List<ProcessHandle> children = new ArrayList<>();
         try {
-            // Kill the sweep and its run as soon as the run has a checkpoint and at least one epoch.
+            // Kill the sweep (SIGKILL: no shutdown hook runs) as soon as its run has a checkpoint and an epoch.
             long deadline = System.currentTimeMillis() + 300_000;
             while (!(Files.isRegularFile(run.resolve("model.nnc")) && Files.isRegularFile(run.resolve("metrics.jsonl"))
                     && !Files.readAllLines(run.resolve("metrics.jsonl")).isEmpty())) {
                 assertTrue(sweep.isAlive() && System.currentTimeMillis() < deadline, "the sweep ended before an epoch");
                 Thread.sleep(20);
             }
+            children.addAll(sweep.descendants().toList());
+            assertEquals(1, children.size(), "one train process");
+            sweep.destroyForcibly().waitFor();
+            // The orphaned run sees its sweep gone and stops by itself.
+            long stopBy = System.currentTimeMillis() + 30_000;
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < stopBy) {
+                Thread.sleep(50);
+            }
+            assertTrue(children.stream().noneMatch(ProcessHandle::isAlive), "a run outlived its killed sweep");
         } finally {
-            sweep.descendants().forEach(ProcessHandle::destroyForcibly);
+            children.forEach(ProcessHandle::destroyForcibly);
             sweep.destroyForcibly().waitFor();
         }
         assertTrue(Files.notExists(run.resolve("sweep-run.json")), "killed before the run ended");
+        assertTrue(Files.readString(run.resolve("train.log")).contains("that started this run has ended; stopping"),
+                Files.readString(run.resolve("train.log")));
 
         CliRun resumed = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
@@ -166,6 +178,50 @@ class SweepCommandTest {
         CliRun twice = CliRun.of("sweep", file, "--set", "width=4", "--set", "width=8", "--out", out.toString());
         assertEquals(2, twice.exitCode());
         assertEquals("nn: error: --set width is given twice; list its values in one --set\n", twice.err());
+    }
+
+    @Test
+    void aRandomSweepDrawsFromRangesAndRecordsTheDrawnValues(@TempDir Path dir) throws Exception {
+        String file = tiny(dir).toString();
+        Path out = dir.resolve("sweep");
+        String[] args = {"sweep", file, "--set", "width=4..16:int", "--set", "rate=1e-3..1e-2:log", "--random", "2",
+                "--train-limit", "200", "--test-limit", "100", "--epochs", "1", "--jobs", "2", "--out", out.toString()};
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        for (String row : csv.subList(1, 3)) {
+            String[] cells = row.split(",");
+            int width = Integer.parseInt(cells[0]);
+            double rate = Double.parseDouble(cells[1]);
+            assertTrue(width >= 4 && width <= 16 && rate >= 1e-3 && rate <= 1e-2, row);
+            assertEquals("finished", cells[3], row);
+            Path run = out.resolve("width=" + cells[0] + "_rate=" + cells[1]);
+            assertEquals(Map.of("width", cells[0], "rate", cells[1]),
+                    CheckpointReader.readMetadata(run.resolve("model.nnc")).provenance().overrides());
+            assertEquals(width, CheckpointReader.read(run.resolve("model.nnc")).graph().node("dense_1").args().get("units"));
+        }
+        CliRun again = CliRun.of(args);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(2, again.out().lines().filter(l -> l.endsWith("finished before, skipped")).count(), again.out());
+    }
+
+    @Test
+    void aRangeIsRefusedInAGridAndWhereItsTypeDoesNotFit(@TempDir Path dir) throws Exception {
+        String file = tiny(dir).toString();
+        Path out = dir.resolve("sweep");
+        CliRun grid = CliRun.of("sweep", file, "--set", "rate=1e-3..1e-2:log", "--out", out.toString());
+        assertEquals(2, grid.exitCode());
+        assertEquals("nn: error: --set rate=1e-3..1e-2:log: a range is sampled, it needs --random K; a grid takes"
+                + " listed values (--set rate=V1,V2)\n", grid.err());
+        CliRun floats = CliRun.of("sweep", file, "--set", "width=4..16", "--random", "3", "--out", out.toString());
+        assertEquals(2, floats.exitCode());
+        assertEquals("nn: error: --set width=4..16: 'width' is an int constant of the file; draw whole numbers with"
+                + " :int (--set width=4..16:int)\n", floats.err());
+        CliRun bad = CliRun.of("sweep", file, "--set", "rate=1e-2..1e-3", "--random", "3", "--out", out.toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(Files.notExists(out));
     }
 
     static Process nn(List<String> args) throws Exception {

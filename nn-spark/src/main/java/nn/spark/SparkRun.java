@@ -86,7 +86,7 @@ final class SparkRun implements DistributedTraining.Session {
                 request.data().directory() == null ? null : request.data().directory().toAbsolutePath().toString(),
                 request.data().offline(), request.backend(), request.threads(), workerCount, request.syncEvery(),
                 c.batch(), c.seed(), c.shuffle(), c.validation(), c.augmentation().maxShift(),
-                c.augmentation().maxDegrees(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
+                c.augmentation().maxDegrees(), c.augmentation().flip(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
         workers = spark.parallelize(IntStream.range(0, workerCount).boxed().toList(), workerCount);
         // Each worker reads its data and builds its replica now, so a path an executor cannot reach fails here.
         List<Integer> shards = workers.map(new ShardSizeTask(job)).collect();

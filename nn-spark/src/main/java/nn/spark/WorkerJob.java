@@ -16,7 +16,8 @@ import java.io.Serializable;
  */
 record WorkerJob(String runId, String graphJson, String dataDirectory, boolean offline, String backend, int threads,
                  int workers, int syncEvery, int batch, long seed, boolean shuffle, double validation,
-                 int augmentShift, double augmentRotate, String failAt, boolean shards) implements Serializable {
+                 int augmentShift, double augmentRotate, boolean augmentFlip, String failAt, boolean shards)
+        implements Serializable {
 
     /** The config the driver's Trainer runs with, as far as the split of the data goes. */
     TrainConfig config() {
@@ -24,7 +25,7 @@ record WorkerJob(String runId, String graphJson, String dataDirectory, boolean o
     }
 
     Augmentation augmentation() {
-        return new Augmentation(augmentShift, augmentRotate);
+        return new Augmentation(augmentShift, augmentRotate, augmentFlip);
     }
 
     boolean gradientAveraging() {

@@ -3,13 +3,20 @@ package nn.api.data;
 import java.util.Random;
 
 /**
- * Random shifts (up to `maxShift` pixels each way) and rotations (up to `maxDegrees` either way)
- * of training images, drawn per image. Works on the uint8 pixels before normalisation, by
- * inverse mapping with bilinear interpolation; pixels from outside the image are background (0).
+ * Random shifts (up to `maxShift` pixels each way), rotations (up to `maxDegrees` either way) and,
+ * when `flip`, left-right mirroring of half the training images, drawn per image. Works on the
+ * uint8 pixels before normalisation, by inverse mapping with bilinear interpolation; pixels from
+ * outside the image are background (0). Mirroring suits pictures whose mirror image is the same
+ * class (clothes, animals), not digits or letters.
  */
-public record Augmentation(int maxShift, double maxDegrees) {
+public record Augmentation(int maxShift, double maxDegrees, boolean flip) {
 
     public static final Augmentation NONE = new Augmentation(0, 0);
+
+    /** Shifts and rotations, no mirroring. */
+    public Augmentation(int maxShift, double maxDegrees) {
+        this(maxShift, maxDegrees, false);
+    }
 
     public Augmentation {
         if (maxShift < 0) throw new IllegalArgumentException("shift must be >= 0, not " + maxShift);
@@ -19,11 +26,11 @@ public record Augmentation(int maxShift, double maxDegrees) {
     }
 
     public boolean isNone() {
-        return maxShift == 0 && maxDegrees == 0;
+        return maxShift == 0 && maxDegrees == 0 && !flip;
     }
 
     /**
-     * Writes a randomly shifted and rotated copy of one channel-first image (`channels` planes
+     * Writes a randomly shifted, rotated (and mirrored) copy of one channel-first image (`channels` planes
      * of rows x cols bytes at `src`) into `dst`, each value v in 0..255 written as v * scale - offset
      * (so normalisation costs no second pass).
      */
@@ -32,6 +39,8 @@ public record Augmentation(int maxShift, double maxDegrees) {
         int dx = maxShift == 0 ? 0 : rng.nextInt(2 * maxShift + 1) - maxShift;
         int dy = maxShift == 0 ? 0 : rng.nextInt(2 * maxShift + 1) - maxShift;
         double angle = maxDegrees == 0 ? 0 : Math.toRadians((rng.nextDouble() * 2 - 1) * maxDegrees);
+        // Drawn only when mirroring is on, so runs without it see the same random sequence as before.
+        boolean mirror = flip && rng.nextBoolean();
         double cos = Math.cos(angle), sin = Math.sin(angle);
         double cy = (rows - 1) / 2.0, cx = (cols - 1) / 2.0;
         for (int c = 0; c < channels; c++) {
@@ -43,7 +52,7 @@ public record Augmentation(int maxShift, double maxDegrees) {
                 double sx = cos * ux + sin * uy + cx, sy = -sin * ux + cos * uy + cy;
                 int row = at + (c * rows + y) * cols;
                 for (int x = 0; x < cols; x++, sx += cos, sy -= sin) {
-                    dst[row + x] = bilinear(pixels, plane, rows, cols, sx, sy) * scale - offset;
+                    dst[row + (mirror ? cols - 1 - x : x)] = bilinear(pixels, plane, rows, cols, sx, sy) * scale - offset;
                 }
             }
         }

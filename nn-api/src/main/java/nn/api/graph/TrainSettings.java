@@ -19,7 +19,8 @@ import java.util.Map;
  * providers' and live in {@link TrainSpec}.
  */
 public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, String backend, int threads,
-                            double validation, int patience, int augmentShift, double augmentRotate) {
+                            double validation, int patience, int augmentShift, double augmentRotate,
+                            boolean augmentFlip) {
 
     public static final TrainSetting<Integer> BATCH = TrainSetting.of(
             Param.optional("batch", ParamType.INT, 32, "examples per step").range(1.0, null),
@@ -55,10 +56,23 @@ public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, S
             Param.optional("augment_rotate", ParamType.FLOAT, 0.0,
                     "rotate training images randomly by up to this many degrees").range(0.0, 180.0),
             Double.class, TrainSettings::augmentRotate);
+    public static final TrainSetting<Boolean> AUGMENT_FLIP = TrainSetting.of(
+            Param.optional("augment_flip", ParamType.BOOL, false,
+                    "mirror half the training images left to right, at random (clothes, not digits)"),
+            Boolean.class, TrainSettings::augmentFlip);
 
     /** Every setting, in the order of the record (and of messages and graph.json). */
     public static final List<TrainSetting<?>> ALL = List.of(BATCH, EPOCHS, SEED, SHUFFLE, BACKEND, THREADS,
-            VALIDATION, PATIENCE, AUGMENT_SHIFT, AUGMENT_ROTATE);
+            VALIDATION, PATIENCE, AUGMENT_SHIFT, AUGMENT_ROTATE, AUGMENT_FLIP);
+
+    /**
+     * Whether graph.json holds this setting only when it differs from its default: the settings
+     * after augment_rotate came later than readers that refuse unknown keys, so a checkpoint that
+     * does not use them stays readable by earlier versions of nn.
+     */
+    public static boolean writtenOnlyWhenSet(TrainSetting<?> setting) {
+        return ALL.indexOf(setting) > ALL.indexOf(AUGMENT_ROTATE);
+    }
 
     /** The settings as a schema: types, ranges, defaults and descriptions, for editors and listings. */
     public static final Schema SCHEMA = schema();
@@ -144,7 +158,8 @@ public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, S
 
         public TrainSettings build() {
             return new TrainSettings(get(BATCH), get(EPOCHS), get(SEED), get(SHUFFLE), get(BACKEND), get(THREADS),
-                    get(VALIDATION), get(PATIENCE), get(AUGMENT_SHIFT), get(AUGMENT_ROTATE));
+                    get(VALIDATION), get(PATIENCE), get(AUGMENT_SHIFT), get(AUGMENT_ROTATE),
+                    get(AUGMENT_FLIP));
         }
     }
 }

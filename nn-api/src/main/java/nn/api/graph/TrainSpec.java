@@ -69,7 +69,9 @@ public record TrainSpec(Call data, LossSpec loss, Call optimizer, Call schedule,
                 case "schedule" -> json.put(key, schedule);
                 default -> {
                     TrainSetting<?> s = TrainSettings.find(key);
-                    json.put(s.jsonName(), s.get(settings));
+                    Object value = s.get(settings);
+                    if (TrainSettings.writtenOnlyWhenSet(s) && java.util.Objects.equals(value, s.defaultValue())) continue;
+                    json.put(s.jsonName(), value);
                 }
             }
         }

@@ -78,4 +78,31 @@ class AugmentationTest {
         assertArrayEquals(new float[]{0, 1}, hot);
         for (float v : a) assertTrue(v >= -1 - 1e-6 && v <= 1 + 1e-6, "normalised to [-1, 1]: " + v);
     }
+
+    @Test
+    void flipsMirrorAboutHalfTheImagesLeftToRight() {
+        ImageSet set = square();
+        float[] plain = new float[64];
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, plain, new float[2]);
+        float[] mirrored = new float[64];
+        for (int y = 0; y < 8; y++) for (int x = 0; x < 8; x++) mirrored[y * 8 + x] = plain[y * 8 + 7 - x];
+        assertFalse(java.util.Arrays.equals(plain, mirrored), "the test image is not symmetric");
+        Augmentation flip = new Augmentation(0, 0, true);
+        assertFalse(flip.isNone());
+        Random rng = new Random(5);
+        int flipped = 0;
+        for (int i = 0; i < 200; i++) {
+            float[] out = new float[64];
+            set.fill(new int[]{0}, 0, 1, Normalization.NONE, flip, rng, out, new float[2]);
+            boolean isPlain = close(plain, out), isMirrored = close(mirrored, out);
+            assertTrue(isPlain ^ isMirrored, "image " + i + " is neither the image nor its mirror");
+            if (isMirrored) flipped++;
+        }
+        assertTrue(flipped > 70 && flipped < 130, "mirrored " + flipped + " of 200");
+    }
+
+    private static boolean close(float[] a, float[] b) {
+        for (int i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > 1e-6) return false;
+        return true;
+    }
 }

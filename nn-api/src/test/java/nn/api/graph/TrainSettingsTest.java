@@ -106,6 +106,18 @@ class TrainSettingsTest {
     }
 
     @Test
+    void aLaterSettingIsWrittenOnlyWhenUsed() throws IOException {
+        TrainSettings flip = TrainSettings.builder().set(TrainSettings.AUGMENT_FLIP, true).build();
+        TrainSpec spec = new TrainSpec(MNIST, LOSS, ADAM, flip);
+        JsonNode tree = GraphJson.MAPPER.readTree(GraphJson.MAPPER.writeValueAsString(spec));
+        assertTrue(tree.get("augmentFlip").asBoolean(), tree.toString());
+        assertEquals(spec, GraphJson.MAPPER.readValue(tree.toString(), TrainSpec.class));
+        JsonNode unused = GraphJson.MAPPER.readTree(GraphJson.MAPPER.writeValueAsString(
+                new TrainSpec(MNIST, LOSS, ADAM, TrainSettings.DEFAULTS)));
+        assertNull(unused.get("augmentFlip"), unused.toString());
+    }
+
+    @Test
     void whatTheFormerWriterWroteReadsBack() throws IOException {
         FormerTrainSpec former = new FormerTrainSpec(MNIST, LOSS, ADAM, 16, 2, 7L, false, "cpu", 1, null, 0.2, 1, 1, 5.0);
         TrainSpec read = GraphJson.MAPPER.readValue(GraphJson.MAPPER.writeValueAsString(former), TrainSpec.class);

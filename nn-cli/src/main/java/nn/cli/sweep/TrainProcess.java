@@ -22,6 +22,8 @@ public record TrainProcess(String mainClass, List<String> trainOptions, List<Str
 
     public static final String LOG = "train.log";
     public static final String CHECKPOINT = "model.nnc";
+    /** Read by `nn train`: the pid whose end ends the run. */
+    public static final String STOP_WITH_PID = "NN_STOP_WITH_PID";
 
     public TrainProcess {
         trainOptions = List.copyOf(trainOptions);
@@ -58,6 +60,9 @@ public record TrainProcess(String mainClass, List<String> trainOptions, List<Str
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve(LOG).toFile()));
         builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        // The run ends when the sweep does, even when the sweep is killed with SIGKILL and its
+        // shutdown hook never runs (nn train's ParentWatch).
+        builder.environment().put(STOP_WITH_PID, Long.toString(ProcessHandle.current().pid()));
         Process process = builder.start();
         try {
             return process.waitFor();
