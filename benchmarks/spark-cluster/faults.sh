@@ -57,6 +57,8 @@ echo "kill -9 of the driver in epoch 2, then --resume..."
 ./nn "${args[@]}" --out "$out/driver" >"$out/driver.log" 2>&1 &
 driver=$!
 await_epoch_one "$out/driver.log"
+# The checkpoint is written after the epoch line: on a busy machine it can take longer than INTO_EPOCH.
+until [[ -f "$out/driver/model.nnc" ]]; do sleep 0.2; done
 # ./nn execs java, so $driver is the driver JVM itself.
 kill -9 "$driver" && echo "killed driver pid $driver at $(date -u +%T)"
 wait "$driver" 2>/dev/null || true
