@@ -79,7 +79,8 @@ start() {
   # Executors inherit the worker's environment: one OpenMP thread each, as the nn command uses.
   export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
   local started=$SECONDS
-  java "${jvm_opts[@]}" -Xmx256m -cp "$cp" org.apache.spark.deploy.master.Master \
+  # No retries on the next port: a taken port must fail here, not leave the workers registering with another master.
+  java "${jvm_opts[@]}" -Xmx256m -Dspark.port.maxRetries=0 -cp "$cp" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$port" --webui-port "$ui_port" >"$dir/master.log" 2>&1 &
   echo $! >"$dir/master.pid"
   await "$dir/master.pid" "$dir/master.log" "I have been elected leader\|ALIVE" "$timeout" "the master"

@@ -7,7 +7,7 @@
 #   benchmarks/spark-cluster/faults.sh [MODEL.nn]     (default examples/mnist-mlp.nn)
 #
 # EPOCHS (3), TRAIN_LIMIT (4000), TEST_LIMIT (500); UNDISTURBED=DIR reuses an earlier undisturbed run. Starts and stops its own cluster unless
-# MASTER names a running one.
+# MASTER names a running one (NN_SPARK_MASTER_PORT and NN_SPARK_DIR, as for nn-spark/cluster.sh, put it beside another).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -23,9 +23,15 @@ args=(train "$model" --spark "$MASTER" --epochs "${EPOCHS:-3}" --train-limit "${
 # Waits until the log shows epoch 1, then a little into epoch 2.
 await_epoch_one() { until grep -q "^epoch  1" "$1"; do sleep 0.2; done; sleep "${INTO_EPOCH:-2}"; }
 
-same() { # two checkpoints: the largest parameter difference
+same() { # two checkpoints: bit-identical, or how far the second run's test figures are from the first's (dropout)
   unzip -p "$1" params.bin | cmp -s - <(unzip -p "$2" params.bin) && echo "bit-identical parameters" \
-    || echo "parameters differ"
+    || python3 - "$(dirname "$1")/metrics.jsonl" "$(dirname "$2")/metrics.jsonl" <<'PY'
+import json, sys
+a, b = ([json.loads(l) for l in open(f) if l.strip()] for f in sys.argv[1:3])
+diffs = ", ".join(f'epoch {x["epoch"]}: {100 * x["test_accuracy"]:.2f} -> {100 * y["test_accuracy"]:.2f} %'
+                  f' (test loss {x["test_loss"]:.4f} -> {y["test_loss"]:.4f})' for x, y in zip(a, b))
+print("parameters differ; " + diffs)
+PY
 }
 
 if [[ -n "${UNDISTURBED:-}" ]]; then # the run directory of an earlier undisturbed run with the same settings
@@ -51,6 +57,8 @@ echo "kill -9 of the driver in epoch 2, then --resume..."
 ./nn "${args[@]}" --out "$out/driver" >"$out/driver.log" 2>&1 &
 driver=$!
 await_epoch_one "$out/driver.log"
+# The checkpoint is written after the epoch line: on a busy machine it can take longer than INTO_EPOCH.
+until [[ -f "$out/driver/model.nnc" ]]; do sleep 0.2; done
 # ./nn execs java, so $driver is the driver JVM itself.
 kill -9 "$driver" && echo "killed driver pid $driver at $(date -u +%T)"
 wait "$driver" 2>/dev/null || true

@@ -3,6 +3,7 @@ package nn.datasets;
 import nn.api.data.DataException;
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
+import nn.api.data.TrainingShare;
 import nn.api.data.ImageSet;
 import nn.datasets.download.MirrorDownloader;
 import nn.datasets.idx.IdxArray;
@@ -37,6 +38,36 @@ public final class IdxDatasetLoader {
         if (args.trainLimit() > 0) train = train.head(args.trainLimit());
         if (args.testLimit() > 0) test = test.head(args.testLimit());
         return new Dataset(spec.name(), train, test, spec.classNames(), args.normalization(), spec.checksums());
+    }
+
+    /**
+     * Only `share` of the training split (after `train_limit`), for a worker that holds part of the
+     * data: both training files are decoded and verified whole, but only the kept records are held.
+     * The test split is left empty (such a worker does not evaluate), so its files are not read.
+     */
+    public Dataset load(DataLocation location, DatasetArgs args, TrainingShare share) throws IOException {
+        Path directory = DatasetDirectory.choose(spec, location);
+        IdxDatasetSpec.Split split = spec.train();
+        Path imagesFile = locate(split.images(), directory, location.offline());
+        Path labelsFile = locate(split.labels(), directory, location.offline());
+        int[] imageCount = {0};
+        int[] labelCount = {0};
+        int[][] kept = new int[1][];
+        IdxArray images = verify(IdxReader.readRecords(imagesFile, IdxReader.IMAGES_MAGIC, count -> {
+            imageCount[0] = count;
+            return kept[0] = share.keep(args.trainLimit() > 0 ? Math.min(count, args.trainLimit()) : count);
+        }), split.images());
+        IdxArray labels = verify(IdxReader.readRecords(labelsFile, IdxReader.LABELS_MAGIC, count -> {
+            labelCount[0] = count;
+            return count == imageCount[0] ? kept[0] : new int[0];
+        }), split.labels());
+        if (labelCount[0] != imageCount[0]) {
+            throw new DataException(imagesFile + " holds " + imageCount[0] + " images but " + labelsFile + " holds "
+                    + labelCount[0] + " labels");
+        }
+        ImageSet train = ImageSetReader.toImageSet(images, labels, spec.rows(), spec.cols(), spec.classes());
+        return new Dataset(spec.name(), train, train.select(new int[0]), spec.classNames(), args.normalization(),
+                spec.checksums());
     }
 
     private ImageSet readSplit(IdxDatasetSpec.Split split, Path directory, boolean offline) throws IOException {

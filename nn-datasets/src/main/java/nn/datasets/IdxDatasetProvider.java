@@ -2,6 +2,7 @@ package nn.datasets;
 
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
+import nn.api.data.TrainingShare;
 import nn.api.schema.Args;
 import nn.api.schema.Schema;
 import nn.api.spi.DatasetProvider;
@@ -44,5 +45,11 @@ public class IdxDatasetProvider implements DatasetProvider {
     @Override
     public Dataset load(Args args, DataLocation location) throws IOException {
         return loader.load(location, DatasetArgs.from(args, spec.name()));
+    }
+
+    /** Only `share` of the training split is held (the files are still decoded and verified whole). */
+    @Override
+    public Dataset load(Args args, DataLocation location, TrainingShare share) throws IOException {
+        return loader.load(location, DatasetArgs.from(args, spec.name()), share);
     }
 }

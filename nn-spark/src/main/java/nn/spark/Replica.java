@@ -136,7 +136,7 @@ final class Replica {
         }
         return new WorkerResult(worker, examples, losses, vector,
                 optimizer == null ? null : ArrayState.of(optimizer.state()), ArrayState.of(network.layerState()),
-                startChecksum, System.nanoTime() - start);
+                startChecksum, System.nanoTime() - start, WorkerPlacement.here());
     }
 
     /**

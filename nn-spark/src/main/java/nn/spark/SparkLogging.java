@@ -23,6 +23,9 @@ final class SparkLogging {
         // can fail on a cluster ("Block broadcast_14 does not exist") and would print a stack trace.
         level("org.apache.spark.ContextCleaner", "OFF");
         level("org.apache.spark.storage.BlockManagerMaster", "ERROR");
+        // A failed task's warning carries the executor's stack trace; a failure that ends the run reaches
+        // the user as nn's one line naming the cause, and retried ones are counted in communication.json.
+        level("org.apache.spark.scheduler.TaskSetManager", "ERROR");
         // Its start-up failures (a bad master URL) reach the user as nn's own one-line error.
         level("org.apache.spark.SparkContext", "OFF");
     }

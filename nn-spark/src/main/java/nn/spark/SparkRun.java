@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -39,6 +40,8 @@ final class SparkRun implements DistributedTraining.Session {
     private final Optimizer optimizer;
     private Broadcast<WorkerJob> job;
     private JavaRDD<Integer> workers;
+    /** The executor holding each worker's replica (null in local mode). */
+    private List<String> places;
     private int workerCount;
     private final int steps;
     private final String runId = UUID.randomUUID().toString();
@@ -89,7 +92,10 @@ final class SparkRun implements DistributedTraining.Session {
                 c.augmentation().maxDegrees(), c.augmentation().flip(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
         workers = spark.parallelize(IntStream.range(0, workerCount).boxed().toList(), workerCount);
         // Each worker reads its data and builds its replica now, so a path an executor cannot reach fails here.
-        List<Integer> shards = workers.map(new ShardSizeTask(job)).collect();
+        List<ShardSizeTask.Placed> placed = workers.map(new ShardSizeTask(job)).collect();
+        places = new ArrayList<>(placed.stream().map(ShardSizeTask.Placed::place).toList());
+        workers = WorkerPlacement.pinned(spark, places);
+        List<Integer> shards = placed.stream().map(ShardSizeTask.Placed::examples).toList();
         spark.setJobGroup(CommunicationMeter.SYNC_GROUP, "nn synchronisations", false);
         int largest = shards.stream().mapToInt(Integer::intValue).max().orElse(0);
         if (largest == 0) throw new IllegalArgumentException("no training examples for the workers");
@@ -132,6 +138,18 @@ final class SparkRun implements DistributedTraining.Session {
         return lossSum;
     }
 
+    /** A worker whose task ran on another executor (its own was lost) now prefers that one, which holds its replica. */
+    private void repin(List<WorkerResult> results) {
+        boolean moved = false;
+        for (WorkerResult r : results) {
+            if (r.place() != null && !r.place().equals(places.get(r.worker()))) {
+                places.set(r.worker(), r.place());
+                moved = true;
+            }
+        }
+        if (moved) workers = WorkerPlacement.pinned(spark, places);
+    }
+
     /** One synchronisation; returns each step's mean loss over all workers' examples. */
     private double[] synchronise(int epoch, int first, int count) {
         long start = System.nanoTime();
@@ -144,6 +162,7 @@ final class SparkRun implements DistributedTraining.Session {
         // A failed job leaves its broadcast to the context's shutdown: its cancelled tasks may still read it.
         List<WorkerResult> results = workers.map(new WorkerTask(job, broadcast)).collect();
         broadcast.destroy();
+        repin(results);
         long collected = System.nanoTime();
         for (WorkerResult r : results) {
             if (r.startChecksum() != sync.paramsChecksum()) {

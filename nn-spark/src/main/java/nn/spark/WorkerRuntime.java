@@ -4,6 +4,7 @@ import nn.api.backend.ActiveBackend;
 import nn.api.backend.BackendSelector;
 import nn.api.data.DataLocation;
 import nn.api.data.Dataset;
+import nn.api.data.TrainingShare;
 import nn.api.graph.Call;
 import nn.api.registry.Registry;
 import nn.api.schema.Args;
@@ -62,12 +63,18 @@ final class WorkerRuntime {
 
     /** Reads the data set a `data = ...` call names from a directory this executor can reach (not kept). */
     static Dataset read(Call call, String directory, boolean offline) {
+        return read(call, directory, offline, null);
+    }
+
+    /** Reads only `share` of the training split (null: all of it); not kept. */
+    static Dataset read(Call call, String directory, boolean offline, TrainingShare share) {
         DatasetProvider provider = registry().datasets().get(call.name());
         if (provider == null) throw new IllegalStateException("no data set named '" + call.name() + "' on this executor");
         DataLocation where = new DataLocation(directory == null ? null : Path.of(directory),
                 DataLocation.defaultCacheRoot(), offline);
         try {
-            return provider.load(new Args(call.args()), where);
+            Args args = new Args(call.args());
+            return share == null ? provider.load(args, where) : provider.load(args, where, share);
         } catch (IOException e) {
             throw new UncheckedIOException("executor cannot read data set " + call.name() + ": " + e.getMessage(), e);
         }

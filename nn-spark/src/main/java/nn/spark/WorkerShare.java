@@ -6,6 +6,9 @@ import nn.api.data.Normalization;
 import nn.api.graph.Call;
 import nn.api.train.TrainConfig;
 import nn.api.train.EpochPlan;
+import nn.api.data.TrainingShare;
+
+import java.util.Arrays;
 
 /**
  * The training examples one worker holds and which of them it takes at each step of an epoch.
@@ -14,7 +17,7 @@ import nn.api.train.EpochPlan;
  *   <li>replicated (the default): every worker holds the whole training split and takes its slice
  *   of each global batch of the single-process order, so the run repeats one process's order;</li>
  *   <li>sharded ({@code spark.nn.shards=true}): worker w keeps only examples w, w+N, w+2N, ... of the
- *   training split (the rest is dropped once read) and visits them in its own shuffled order each
+ *   training split ({@link OwnedExamples}; providers that can read in part never hold the rest) and visits them in its own shuffled order each
  *   epoch, so an executor's heap holds 1/N of the data; the global batch is then N batches of N
  *   different shards, not a slice of the single-process order.</li>
  * </ul>
@@ -49,14 +52,53 @@ final class WorkerShare {
             return new WorkerShare(new EpochPlan(config).split(d.train()).fit(), d.normalization(), false,
                     job.workers(), worker, job.batch(), config);
         }
-        // Not cached for the JVM: once the shard is selected, the rest of the set can be collected.
-        Dataset d = WorkerRuntime.read(data, job.dataDirectory(), job.offline());
-        Examples fit = new EpochPlan(config).split(d.train()).fit();
-        Examples shard = fit.select(strided(fit.count(), job.workers(), worker));
+        // Not cached for the JVM, and read in part: the provider keeps this worker's examples only.
+        OwnedExamples owned = new OwnedExamples(config, job.workers(), worker);
+        Dataset d = WorkerRuntime.read(data, job.dataDirectory(), job.offline(), owned);
+        Examples shard = owned.arrange(d.train());
         // Each shard its own shuffle, from the seed, the epoch and the worker alone (a retried task draws the same).
         TrainConfig own = new TrainConfig(config.batch(), 1, EpochPlan.epochSeed(config.seed(), -1000 - worker),
                 config.shuffle(), config.validation(), 0, config.augmentation());
         return new WorkerShare(shard, d.normalization(), true, job.workers(), worker, job.batch(), own);
+    }
+
+    /**
+     * The one rule for which examples worker w of N owns: positions w, w+N, w+2N, ... of the training
+     * part left after the validation split (for files sorted by class, every shard gets every class).
+     * As a {@link TrainingShare} it tells the provider which examples of the split to keep while reading.
+     */
+    static final class OwnedExamples implements TrainingShare {
+        private final TrainConfig config;
+        private final int workers;
+        private final int worker;
+        private int[] inShardOrder;
+
+        OwnedExamples(TrainConfig config, int workers, int worker) {
+            this.config = config;
+            this.workers = workers;
+            this.worker = worker;
+        }
+
+        @Override
+        public int[] keep(int count) {
+            int[] fit = new EpochPlan(config).fitIndices(count);
+            int[] positions = strided(fit.length, workers, worker);
+            inShardOrder = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) inShardOrder[i] = fit[positions[i]];
+            int[] ascending = inShardOrder.clone();
+            Arrays.sort(ascending);
+            return ascending;
+        }
+
+        /** The kept examples (in file order, as read) in the shard's order: the training part's order. */
+        Examples arrange(Examples kept) {
+            int[] ascending = inShardOrder.clone();
+            Arrays.sort(ascending);
+            if (Arrays.equals(ascending, inShardOrder)) return kept; // no validation split: already in order
+            int[] at = new int[inShardOrder.length];
+            for (int i = 0; i < at.length; i++) at[i] = Arrays.binarySearch(ascending, inShardOrder[i]);
+            return kept.select(at);
+        }
     }
 
     /** Examples worker, worker + workers, ... of n. */

@@ -41,6 +41,8 @@ class LoopbackClusterIT {
     private static final String PORT = "17177";
     private static final String MASTER = "spark://127.0.0.1:" + PORT;
     private static final Path DIR = ROOT.resolve("nn-spark/target/it-cluster");
+    /** Each executor's heap in the memory test: MNIST's training images alone are 47 MB (60,000 x 784 bytes). */
+    private static final String SMALL_EXECUTOR_HEAP = "96m";
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -103,6 +105,38 @@ class LoopbackClusterIT {
         assertTrue(run.output().contains("final test accuracy"), run.output());
     }
 
+    /**
+     * An executor heap smaller than MNIST's training split as a replicated executor holds it: the
+     * replicated run stops with one line naming the limit, the sharded run, whose executors read and
+     * hold half of the examples each, trains to the end. Spark refuses executors below 450 MB (1.5 x
+     * its 300 MB reserve), so the reserve is lowered for this run to make the limit small instead
+     * of the data large (and Netty's limit for fetching a block to memory, which must stay below the heap).
+     */
+    @Test
+    void anExecutorHeapTooSmallForTheWholeTrainingSetTrainsWhenSharded(@TempDir Path tmp) throws Exception {
+        String[] limit = {"-Dspark.executor.memory=" + SMALL_EXECUTOR_HEAP, "-Dspark.testing.reservedMemory=0",
+                "-Dspark.network.maxRemoteBlockSizeFetchToMem=16m", "-Dspark.task.maxFailures=1"};
+        String[] train = {"train", ROOT.resolve("examples/mnist-mlp.nn").toString(), "--spark", MASTER, "--epochs", "1",
+                "--batch", "256", "--test-limit", "1000", "--no-progress"};
+
+        Driver replicated = Driver.start(limit, concat(train, "--out", tmp.resolve("replicated").toString()), l -> false);
+        assertEquals(1, replicated.waitFor(), replicated.output());
+        String error = replicated.output().lines().filter(l -> l.startsWith("nn: error:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no error line:\n" + replicated.output()));
+        assertTrue(error.contains("train-images-idx3-ubyte") && error.contains("do not fit in this JVM's heap (limit "),
+                error);
+        assertFalse(replicated.output().contains("\tat "), "a stack trace:\n" + replicated.output());
+        System.out.println("replicated, executor heap " + SMALL_EXECUTOR_HEAP + ": " + error);
+
+        Driver sharded = Driver.start(concat(limit, "-D" + SparkRun.SHARDS_PROPERTY + "=true"),
+                concat(train, "--out", tmp.resolve("sharded").toString()), l -> false);
+        assertEquals(0, sharded.waitFor(), sharded.output());
+        assertTrue(sharded.output().contains("2 workers, data sharded"), sharded.output());
+        String result = sharded.output().lines().filter(l -> l.contains("final test accuracy")).findFirst()
+                .orElseThrow(() -> new AssertionError(sharded.output()));
+        System.out.println("sharded, executor heap " + SMALL_EXECUTOR_HEAP + ": " + result);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -133,12 +167,19 @@ class LoopbackClusterIT {
     /** nn train as a driver JVM of its own, with the class path ./nn --spark uses; `onLine` sees every output line. */
     private record Driver(Process process, StringBuilder out, Thread reader) {
         static Driver start(String[] args, Predicate<String> onLine) throws IOException {
+            return start(new String[0], args, onLine);
+        }
+
+        /** With JVM options of the driver's, e.g. Spark properties as -Dspark.x=y (SparkConf reads them). */
+        static Driver start(String[] jvmOptions, String[] args, Predicate<String> onLine) throws IOException {
             String classPath = String.join(java.io.File.pathSeparator, ROOT.resolve("nn-spark/target/spark-jars/*").toString(),
                     ROOT.resolve("nn-spark/target/nn-spark-0.1.0-SNAPSHOT.jar").toString(),
                     ROOT.resolve("nn-cli/target/nn.jar").toString());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(Arrays.asList(System.getProperty("spark.jvm.options", "").split(" ")));
-            command.addAll(List.of("-Xmx1g", "-cp", classPath, "nn.cli.Main"));
+            command.add("-Xmx1g");
+            command.addAll(Arrays.asList(jvmOptions));
+            command.addAll(List.of("-cp", classPath, "nn.cli.Main"));
             command.addAll(Arrays.asList(args));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             StringBuilder out = new StringBuilder();

@@ -33,24 +33,48 @@ public record Standardization(@JsonProperty("mean") double[] mean, @JsonProperty
 
     /** Mean and (population) std of each of the `features` columns of row-major `rows`. */
     public static Standardization fit(float[] rows, int features) {
+        Fit fit = new Fit(features);
         int n = features == 0 ? 0 : rows.length / features;
-        double[] mean = new double[features];
-        double[] m2 = new double[features];
-        // Welford's update: one pass, no catastrophic cancellation on large offsets.
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) fit.add(rows, i * features);
+        return fit.result();
+    }
+
+    /**
+     * {@link #fit} a row at a time, for readers that see every training row but keep only some:
+     * the same arithmetic in the same order, so the result is the same to the last bit.
+     */
+    public static final class Fit {
+        private final int features;
+        private final double[] mean;
+        private final double[] m2;
+        private long n;
+
+        public Fit(int features) {
+            this.features = features;
+            this.mean = new double[features];
+            this.m2 = new double[features];
+        }
+
+        /** Adds the row row[from .. from+features). */
+        public void add(float[] row, int from) {
+            // Welford's update: one pass, no catastrophic cancellation on large offsets.
             for (int j = 0; j < features; j++) {
-                double x = rows[i * features + j];
+                double x = row[from + j];
                 double delta = x - mean[j];
-                mean[j] += delta / (i + 1);
+                mean[j] += delta / (n + 1);
                 m2[j] += delta * (x - mean[j]);
             }
+            n++;
         }
-        double[] std = new double[features];
-        for (int j = 0; j < features; j++) {
-            double s = n == 0 ? 0 : Math.sqrt(m2[j] / n);
-            std[j] = s > 1e-12 ? s : 1;
+
+        public Standardization result() {
+            double[] std = new double[features];
+            for (int j = 0; j < features; j++) {
+                double s = n == 0 ? 0 : Math.sqrt(m2[j] / n);
+                std[j] = s > 1e-12 ? s : 1;
+            }
+            return new Standardization(mean, std);
         }
-        return new Standardization(mean, std);
     }
 
     public int features() {

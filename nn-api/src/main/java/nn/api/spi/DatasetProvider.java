@@ -1,6 +1,7 @@
 package nn.api.spi;
 
 import nn.api.data.Dataset;
+import nn.api.data.TrainingShare;
 import nn.api.data.DataLocation;
 import nn.api.schema.Args;
 
@@ -12,6 +13,16 @@ import java.util.Map;
 public interface DatasetProvider extends Provider {
     /** Loads (downloading and verifying where needed) the train and test splits. */
     Dataset load(Args args, DataLocation location) throws IOException;
+
+    /**
+     * Loads only `share` of the training split (the examples a distributed worker keeps, in file
+     * order); the test split may be left empty, since such a reader does not evaluate. Providers
+     * that can skip examples while reading override this so that the rest never occupies memory;
+     * the default reads the whole set and cuts it.
+     */
+    default Dataset load(Args args, DataLocation location, TrainingShare share) throws IOException {
+        return share.cut(load(args, location));
+    }
 
     /**
      * The arguments with the file names they hold resolved against `base`, the directory of the

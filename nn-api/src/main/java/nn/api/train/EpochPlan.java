@@ -40,14 +40,34 @@ public final class EpochPlan {
      */
     public Split split(Examples train) {
         if (config.validation() == 0) return new Split(train, null);
-        int held = (int) Math.round(train.count() * config.validation());
-        if (held < 1 || held >= train.count()) {
-            throw new IllegalArgumentException("a validation fraction of " + config.validation() + " of "
-                    + train.count() + " examples leaves no " + (held < 1 ? "validation" : "training") + " examples");
-        }
-        int[] order = Permutations.shuffled(train.count(), new Random(epochSeed(config.seed(), 0)));
+        int held = train.count() - fitCount(train.count());
+        int[] order = holdOut(train.count());
         return new Split(train.select(Arrays.copyOfRange(order, held, order.length)),
                 train.select(Arrays.copyOfRange(order, 0, held)));
+    }
+
+    /**
+     * The indices of {@link #split}'s training part out of `n` examples, in the order it holds them
+     * (for readers that keep part of the examples and must know which ones without the rest).
+     */
+    public int[] fitIndices(int n) {
+        if (config.validation() == 0) return Permutations.identity(n);
+        int fit = fitCount(n);
+        return Arrays.copyOfRange(holdOut(n), n - fit, n);
+    }
+
+    private int fitCount(int n) {
+        int held = (int) Math.round(n * config.validation());
+        if (held < 1 || held >= n) {
+            throw new IllegalArgumentException("a validation fraction of " + config.validation() + " of "
+                    + n + " examples leaves no " + (held < 1 ? "validation" : "training") + " examples");
+        }
+        return n - held;
+    }
+
+    /** The validation fraction's examples first, then the training part's. */
+    private int[] holdOut(int n) {
+        return Permutations.shuffled(n, new Random(epochSeed(config.seed(), 0)));
     }
 
     /** The order in which epoch `epoch` visits the n training examples: shuffled unless the config says not to. */

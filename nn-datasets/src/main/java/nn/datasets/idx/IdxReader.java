@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.function.IntFunction;
 import java.util.zip.ZipException;
 
 /**
@@ -58,7 +59,12 @@ public final class IdxReader {
                             + " payload bytes, too many to hold in memory");
                 }
             }
-            byte[] data = readPayload(in, (int) payload, file);
+            byte[] data;
+            try {
+                data = readPayload(in, (int) payload, file);
+            } catch (OutOfMemoryError e) {
+                throw tooLarge(file, payload);
+            }
             if (data.length < payload) {
                 throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + payload
                         + " payload bytes, found " + data.length);
@@ -74,6 +80,113 @@ public final class IdxReader {
         } catch (ZipException e) {
             throw new DataException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Reads only some records of a file whose magic number must be `expectedMagic`: `keep` gets the
+     * record count of the header and answers the indices (ascending) to keep. A gzip stream cannot
+     * be skipped through, so every byte is still decoded and hashed, but only the kept records are
+     * held: the result's first dimension is their count, its SHA-256 the whole file's. The header is
+     * checked against the file's size before anything it declares is allocated.
+     */
+    public static IdxArray readRecords(Path file, int expectedMagic, IntFunction<int[]> keep) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = new DigestInputStream(GzipAwareInput.open(file), digest)) {
+            int[] dims = header(in, file, expectedMagic);
+            long payload = payload(dims);
+            checkAgainstFileSize(file, dims, payload);
+            int recordSize = (int) (payload(java.util.Arrays.copyOfRange(dims, 1, dims.length)));
+            int[] kept = keep.apply(dims[0]);
+            byte[] data = allocate(file, (long) kept.length * recordSize);
+            byte[] skipped = new byte[recordSize];
+            int next = 0;
+            for (int record = 0; record < dims[0]; record++) {
+                boolean keepIt = next < kept.length && kept[next] == record;
+                int got = keepIt ? readUpTo(in, data, next * recordSize, (next + 1) * recordSize, file)
+                        : readUpTo(in, skipped, 0, recordSize, file);
+                if (got < recordSize) {
+                    throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + payload
+                            + " payload bytes, found " + ((long) record * recordSize + got));
+                }
+                if (keepIt) next++;
+            }
+            long extra = drain(in, file);
+            if (extra > 0) {
+                throw new DataException(file + ": header " + shape(dims) + " declares " + payload
+                        + " payload bytes, found " + (payload + extra) + " (" + extra + " extra)");
+            }
+            int[] keptDims = dims.clone();
+            keptDims[0] = kept.length;
+            return new IdxArray(file, expectedMagic, keptDims, data, Sha256.hex(digest.digest()));
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file", e);
+        } catch (ZipException e) {
+            throw new DataException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The magic number (checked) and the dimensions of an IDX header. */
+    private static int[] header(InputStream in, Path file, int expectedMagic) throws IOException {
+        int magic = readHeaderInt(in, file, "magic number");
+        if (magic != expectedMagic) {
+            throw new DataException(file + ": magic number " + magic + ", expected " + expectedMagic
+                    + " (" + describe(expectedMagic) + "); not an IDX file of that kind");
+        }
+        int[] dims = new int[magic & 0xFF];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = readHeaderInt(in, file, "dimension " + (i + 1));
+            if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
+                throw new DataException(file + ": dimension " + (i + 1) + " is " + Integer.toUnsignedString(dims[i])
+                        + " in the header, which cannot be right");
+            }
+        }
+        return dims;
+    }
+
+    private static long payload(int[] dims) {
+        long payload = 1;
+        for (int d : dims) payload = d != 0 && payload > Long.MAX_VALUE / d ? Long.MAX_VALUE : payload * d;
+        return payload;
+    }
+
+    /**
+     * Deflate shrinks data by at most 1032:1, so a gzip file of `size` bytes holds at most 1032 x size;
+     * a raw file holds exactly its size minus the header. A header that declares more is refused
+     * before its records are allocated.
+     */
+    private static void checkAgainstFileSize(Path file, int[] dims, long payload) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        long header = 4L + 4L * dims.length;
+        boolean gzip = GzipAwareInput.isGzip(file);
+        long most = gzip ? 1032L * size : size - header;
+        if (payload > most) {
+            throw new DataException(file + ": truncated: header " + shape(dims) + " declares " + payload
+                    + " payload bytes, but a" + (gzip ? " gzip" : "") + " file of " + size + " bytes holds at most " + most);
+        }
+    }
+
+    /** A buffer for what was checked to be there; a heap too small for it is a clear error, not a stack trace. */
+    static byte[] allocate(Path file, long bytes) throws DataException {
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new DataException(file + ": " + bytes + " bytes to hold, more than one array can");
+        }
+        try {
+            return new byte[(int) bytes];
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, bytes);
+        }
+    }
+
+    /** The one-line error for data that does not fit in this JVM's heap, naming the limit. */
+    static DataException tooLarge(Path file, long bytes) {
+        long max = Runtime.getRuntime().maxMemory();
+        return new DataException(file + ": " + megabytes(bytes) + " of data do not fit in this JVM's heap (limit "
+                + megabytes(max) + ", -Xmx; on Spark executors spark.executor.memory): give it more memory, or"
+                + " read a share of the data per worker (spark.nn.shards=true)");
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static String describe(int magic) {
@@ -119,10 +232,15 @@ public final class IdxReader {
 
     /** Fills `buffer` from `from` as far as the content goes; a gzip stream cut short counts as the end. */
     private static int readUpTo(InputStream in, byte[] buffer, int from, Path file) throws IOException {
+        return readUpTo(in, buffer, from, buffer.length, file);
+    }
+
+    /** Fills buffer[from .. to) as far as the content goes; a gzip stream cut short counts as the end. */
+    private static int readUpTo(InputStream in, byte[] buffer, int from, int to, Path file) throws IOException {
         int off = from;
         try {
-            while (off < buffer.length) {
-                int n = in.read(buffer, off, buffer.length - off);
+            while (off < to) {
+                int n = in.read(buffer, off, to - off);
                 if (n < 0) break;
                 off += n;
             }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Reads a CSV file with a header row (RFC 4180 quoting, any one-character delimiter, through
@@ -45,8 +46,24 @@ public final class CsvTable {
      */
     public static Rows read(Path file, char delimiter, List<String> features, List<String> targets, int limit)
             throws DataException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get();
+        return read(file, delimiter, features, targets, limit, row -> true, (row, values, from) -> { });
+    }
+
+    /** Sees each data row's raw features, kept or not (row: 0-based data row). */
+    @FunctionalInterface
+    public interface RowListener {
+        void row(int row, float[] values, int from);
+    }
+
+    /**
+     * Reads `file` but keeps only the data rows `keep` accepts (0-based, after the header): every
+     * row is still parsed and checked, so a mistake anywhere names its line as a whole read would,
+     * each row's features go to `every`, and a target column still learns every row's words
+     * (classes are the whole file's).
+     */
+    public static Rows read(Path file, char delimiter, List<String> features, List<String> targets, int limit,
+                            IntPredicate keep, RowListener every) throws DataException {
+        CSVFormat format = format(delimiter);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
@@ -69,26 +86,35 @@ public final class CsvTable {
 
             int width = featureNames.size();
             float[] values = new float[1024 * width];
+            float[] row = new float[width];
             int[] lines = new int[1024];
             int n = 0;
+            int seen = 0;
             for (CSVRecord record : parser) {
-                if (limit > 0 && n >= limit) break;
+                if (limit > 0 && seen >= limit) break;
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
                     throw new DataException(file + ":" + line + ": " + record.size() + " field"
                             + (record.size() == 1 ? "" : "s") + ", but the header has " + header.size());
                 }
-                if (n == lines.length) {
+                boolean kept = keep.test(seen);
+                if (kept && n == lines.length) {
                     lines = Arrays.copyOf(lines, n * 2);
                     values = Arrays.copyOf(values, Math.multiplyExact(n * 2, width));
                 }
                 for (int j = 0; j < width; j++) {
-                    values[n * width + j] = number(file, line, featureNames.get(j), record.get(featureIndex[j]));
+                    row[j] = number(file, line, featureNames.get(j), record.get(featureIndex[j]));
                 }
-                for (TargetColumn t : targetColumns) t.add(file, line, record.get(t.index()));
+                every.row(seen++, row, 0);
+                for (TargetColumn t : targetColumns) {
+                    if (kept) t.add(file, line, record.get(t.index()));
+                    else t.see(file, line, record.get(t.index()));
+                }
+                if (!kept) continue;
+                System.arraycopy(row, 0, values, n * width, width);
                 lines[n++] = (int) Math.min(line, Integer.MAX_VALUE);
             }
-            if (n == 0) throw new DataException(file + ": no data rows after the header");
+            if (seen == 0) throw new DataException(file + ": no data rows after the header");
             return new Rows(file, featureNames, Arrays.copyOf(values, n * width), List.copyOf(targets), targetColumns,
                     Arrays.copyOf(lines, n));
         } catch (NoSuchFileException e) {
@@ -101,6 +127,27 @@ public final class CsvTable {
         } catch (IOException e) {
             throw new DataException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** How many data rows `file` holds (a first pass for readers that keep some rows by their place in a split). */
+    public static int count(Path file, char delimiter) throws DataException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(in, format(delimiter))) {
+            int n = 0;
+            for (CSVRecord ignored : parser) n = Math.addExact(n, 1);
+            return n;
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file");
+        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw new DataException(file + ": " + firstLine(e), e);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).get();
     }
 
     static String firstLine(Throwable e) {
@@ -173,6 +220,20 @@ public final class CsvTable {
                 numbers = Arrays.copyOf(numbers, n * 2);
                 wordIds = Arrays.copyOf(wordIds, n * 2);
             }
+            numbers[n] = register(s, line);
+            Integer id = ids.get(s);
+            wordIds[n++] = id == null ? -1 : id;
+        }
+
+        /** A row that is not kept: checked, and its word counted among the column's, but not stored. */
+        void see(Path file, long line, String cell) throws DataException {
+            String s = cell.strip();
+            if (s.isEmpty()) throw new DataException(file + ":" + line + ": column '" + name + "': empty target cell");
+            register(s, line);
+        }
+
+        /** The cell as a number (NaN for a word); records the first word and each distinct cell. */
+        private float register(String s, long line) {
             float v;
             try {
                 v = Float.parseFloat(s);
@@ -184,18 +245,15 @@ public final class CsvTable {
                     firstWordLine = line;
                 }
             }
-            numbers[n] = v;
-            Integer id = ids.get(s);
-            if (id == null && !tooManyWords) {
+            if (!ids.containsKey(s) && !tooManyWords) {
                 if (words.size() == MAX_CLASSES) {
                     tooManyWords = true;
                 } else {
-                    id = words.size();
+                    ids.put(s, words.size());
                     words.add(s);
-                    ids.put(s, id);
                 }
             }
-            wordIds[n++] = id == null ? -1 : id;
+            return v;
         }
 
         /** True when every cell is a number. */

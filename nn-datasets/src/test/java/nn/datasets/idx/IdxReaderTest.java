@@ -49,6 +49,56 @@ class IdxReaderTest {
     }
 
     @Test
+    void readRecordsKeepsOnlyTheChosenRecordsAndHashesTheWholeFile() throws Exception {
+        byte[] content = TestIdx.images(7, 4, 3, 5);
+        Path file = TestIdx.write(dir.resolve("images.gz"), TestIdx.gzip(content));
+        int[] asked = new int[1];
+
+        IdxArray part = IdxReader.readRecords(file, IdxReader.IMAGES_MAGIC, count -> {
+            asked[0] = count;
+            return new int[]{1, 4, 6};
+        });
+
+        assertEquals(7, asked[0]);
+        assertArrayEquals(new int[]{3, 4, 3}, part.dimensions());
+        byte[] whole = IdxReader.readImages(file).data();
+        byte[] expected = new byte[3 * 12];
+        int[] kept = {1, 4, 6};
+        for (int i = 0; i < 3; i++) System.arraycopy(whole, kept[i] * 12, expected, i * 12, 12);
+        assertArrayEquals(expected, part.data());
+        assertEquals(TestIdx.sha256(content), part.sha256());
+    }
+
+    @Test
+    void readRecordsRefusesAHeaderTheFileCannotHoldBeforeAllocating() throws Exception {
+        byte[] content = TestIdx.images(3, 4, 3, 1);
+        java.nio.ByteBuffer.wrap(content).putInt(4, 2_000_000_000); // declares 2e9 images of 12 bytes
+        Path raw = TestIdx.write(dir.resolve("forged"), content);
+        Path gzip = TestIdx.write(dir.resolve("forged.gz"), TestIdx.gzip(content));
+
+        for (Path file : new Path[]{raw, gzip}) {
+            DataException e = assertThrows(DataException.class,
+                    () -> IdxReader.readRecords(file, IdxReader.IMAGES_MAGIC, count -> {
+                        throw new AssertionError("asked which of " + count + " records to keep");
+                    }));
+            assertTrue(e.getMessage().startsWith(file + ": truncated: header 2000000000x4x3 declares 24000000000"),
+                    e.getMessage());
+            assertOneLine(e);
+        }
+    }
+
+    @Test
+    void readRecordsReportsATruncatedFileWithBothByteCounts() throws Exception {
+        byte[] content = TestIdx.images(5, 4, 3, 1);
+        Path file = TestIdx.write(dir.resolve("cut.gz"), TestIdx.gzip(Arrays.copyOf(content, content.length - 20)));
+
+        DataException e = assertThrows(DataException.class,
+                () -> IdxReader.readRecords(file, IdxReader.IMAGES_MAGIC, count -> new int[]{0}));
+
+        assertEquals(file + ": truncated: header 5x4x3 declares 60 payload bytes, found 40", e.getMessage());
+    }
+
+    @Test
     void wrongMagicNamesTheFile() throws Exception {
         Path file = TestIdx.write(dir.resolve("t10k-labels-idx1-ubyte"), TestIdx.labels(3, 10, 0));
 

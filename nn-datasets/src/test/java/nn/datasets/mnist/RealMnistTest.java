@@ -39,6 +39,34 @@ class RealMnistTest {
     }
 
     @Test
+    void aShareHoldsOnlyItsRecordsOfTheTrainingSplitAsTheWholeReadHasThem(@TempDir Path emptyCache) throws Exception {
+        Path dir = sharedMnistDirectory();
+        DataLocation location = dir != null ? new DataLocation(dir, emptyCache, true) : DataLocation.resolve(null);
+        MnistProvider provider = new MnistProvider();
+        var args = new nn.api.schema.Args(java.util.Map.of("train_limit", 1000));
+        int[] asked = new int[1];
+
+        Dataset share = provider.load(args, location, count -> {
+            asked[0] = count;
+            int[] odd = new int[count / 2];
+            for (int i = 0; i < odd.length; i++) odd[i] = 2 * i + 1;
+            return odd;
+        });
+
+        assertEquals(1000, asked[0], "the share is chosen out of the limited split");
+        assertEquals(500, share.train().count());
+        assertEquals(0, share.test().count());
+        assertEquals(Mnist.SHA256, share.checksums());
+        ImageSet whole = mnist.trainImages();
+        ImageSet part = share.trainImages();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(whole.label(2 * i + 1), part.label(i));
+            assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOfRange(whole.pixels(), (2 * i + 1) * 784, (2 * i + 2) * 784)),
+                    java.util.Arrays.toString(java.util.Arrays.copyOfRange(part.pixels(), i * 784, (i + 1) * 784)));
+        }
+    }
+
+    @Test
     void countsAndShape() {
         assertEquals("mnist", mnist.name());
         assertEquals(60000, mnist.train().count());

@@ -84,6 +84,45 @@ class CsvProviderTest {
     }
 
     @Test
+    void aShareHoldsOnlyItsTrainingRowsStandardisedAsTheWholeReadHasThem() throws IOException {
+        StringBuilder s = new StringBuilder("x,w,kind\n");
+        for (int i = 0; i < 60; i++) s.append(i * 0.37).append(',').append(i % 7).append(',').append(i % 3 == 0 ? "cat" : "dog").append('\n');
+        s.append("1,2,bird\n"); // the last row holds the only 'bird': a class even for shares that do not keep it
+        Path f = file("share.csv", s.toString());
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (var param : provider.schema().params()) if (!param.isRequired()) args.put(param.name(), param.defaultValue());
+        args.putAll(Map.of("file", f.toString(), "target", "kind", "seed", 3, "train_limit", 40));
+        Dataset whole = provider.load(new Args(args), DataLocation.resolve(null));
+        int[] asked = new int[1];
+
+        Dataset share = provider.load(new Args(args), DataLocation.resolve(null), count -> {
+            asked[0] = count;
+            return new int[]{0, 5, 6, 39};
+        });
+
+        assertEquals(40, asked[0], "chosen out of the training split after the test split and the limit");
+        TableSet expected = ((TableSet) whole.train()).select(new int[]{0, 5, 6, 39});
+        TableSet got = (TableSet) share.train();
+        assertArrayEquals(expected.features(), got.features());
+        assertArrayEquals(expected.labels(), got.labels());
+        assertEquals(whole.standardization(), share.standardization(), "fitted on every training row, to the bit");
+        assertEquals(List.of("bird", "cat", "dog"), share.classNames());
+        assertEquals(0, share.test().count());
+        assertEquals(whole.checksums(), share.checksums());
+    }
+
+    @Test
+    void aShareStillNamesTheLineOfABadRowItDoesNotKeep() throws IOException {
+        Path f = file("badshare.csv", "x,y\n1,2\n2,3\nthree,4\n5,6\n");
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (var param : provider.schema().params()) if (!param.isRequired()) args.put(param.name(), param.defaultValue());
+        args.putAll(Map.of("file", f.toString(), "target", "y", "test", f.toString()));
+        String message = assertThrows(DataException.class,
+                () -> provider.load(new Args(args), DataLocation.resolve(null), count -> new int[]{0})).getMessage();
+        assertEquals(f + ":4: column 'x': 'three' is not a finite number", message);
+    }
+
+    @Test
     void intTargetsAreClassesWhenAskedAndKeepTheirNames() throws IOException {
         Path f = file("d.csv", "x,digit\n1,7\n2,3\n3,7\n4,10\n5,3\n");
         Dataset d = load("file", f.toString(), "target", "digit", "task", "classes", "test", f.toString());
