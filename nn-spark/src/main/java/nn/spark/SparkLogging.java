@@ -23,6 +23,9 @@ final class SparkLogging {
         // can fail on a cluster ("Block broadcast_14 does not exist") and would print a stack trace.
         level("org.apache.spark.ContextCleaner", "OFF");
         level("org.apache.spark.storage.BlockManagerMaster", "ERROR");
+        // Each sync's parameters travel in its stage's task binary (WorkerTask): a CNN's are over the
+        // 1 MB at which the scheduler warns about a large task binary, every sync.
+        level("org.apache.spark.scheduler.DAGScheduler", "ERROR");
         // Its start-up failures (a bad master URL) reach the user as nn's own one-line error.
         level("org.apache.spark.SparkContext", "OFF");
     }

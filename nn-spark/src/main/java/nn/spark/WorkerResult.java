@@ -6,10 +6,10 @@ import java.io.Serializable;
  * What one worker sends back after a synchronisation: per step its example count and mean
  * loss; then either its mean gradient (gradient averaging) or its parameters and optimizer
  * state after the local steps (parameter averaging); its layer state (batch-norm statistics);
- * the checksum of the parameters it started from and its compute time.
+ * the checksum of the parameters it started from and where its task time went.
  */
 record WorkerResult(int worker, int[] examples, double[] losses, float[] vector, ArrayState optimizerState,
-                    ArrayState layerState, long startChecksum, long computeNanos) implements Serializable {
+                    ArrayState layerState, long startChecksum, TaskPhases phases) implements Serializable {
 
     int totalExamples() {
         int n = 0;
