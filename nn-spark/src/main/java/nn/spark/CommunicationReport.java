@@ -31,6 +31,9 @@ final class CommunicationReport {
         figures.put("spark_result_serialize_ms_per_task", round((double) m.resultSerializeMillis.get() / tasks));
         figures.put("spark_tasks", m.tasks.get());
         figures.put("spark_failed_tasks", m.failedTasks.get());
+        figures.put("spark_run_ms_per_task", round((double) m.runMillis.get() / tasks));
+        figures.put("worker_task", s.workerTasks());
+        figures.put("worker_task_last_epoch", s.lastEpochWorkerTasks());
     }
 
     private static double round(double v) {
@@ -51,7 +54,8 @@ final class CommunicationReport {
                 figures.get("spark_scheduler_delay_ms_per_task"), figures.get("spark_deserialize_ms_per_task"),
                 figures.get("spark_result_serialize_ms_per_task"),
                 ((Number) figures.get("spark_failed_tasks")).longValue() > 0
-                        ? "; " + figures.get("spark_failed_tasks") + " failed task(s) retried" : "");
+                        ? "; " + figures.get("spark_failed_tasks") + " failed task(s) retried" : "")
+                + System.lineSeparator() + ((WorkerTaskFigures) figures.get("worker_task_last_epoch")).line("last epoch");
     }
 
     void write(Path file) {

@@ -92,12 +92,12 @@ final class Replica {
         HostKernels.write(params, network.params());
     }
 
-    /** Runs the steps of one synchronisation from the broadcast parameters. */
-    WorkerResult run(SyncRequest sync) {
-        long start = System.nanoTime();
+    /** Runs the steps of one synchronisation from the broadcast parameters, timing its phases on {@code clock}. */
+    WorkerResult run(SyncRequest sync, PhaseClock clock) {
         rewindIfRetried(sync);
         load(sync.params());
         long startChecksum = paramsChecksum();
+        clock.lap(PhaseClock.Phase.LOAD);
         // Parameter averaging: a fresh optimizer with the driver's (averaged) state at every sync.
         Optimizer optimizer = null;
         if (!job.gradientAveraging()) {
@@ -106,6 +106,7 @@ final class Replica {
             optimizer.setLearningRate(sync.learningRate());
         }
         TrainingStep step = new TrainingStep(network, loss, optimizer);
+        clock.lap(PhaseClock.Phase.OPTIMIZER);
         int[] examples = new int[sync.steps()];
         double[] losses = new double[sync.steps()];
         int[] epochOrder = share.order(sync.epoch());
@@ -117,15 +118,20 @@ final class Replica {
             // Seeded by epoch, step and worker alone, so a retried task draws the same images.
             Random augment = new Random(EpochPlan.epochSeed(job.seed() ^ (SplitMix64.GAMMA * (worker + 1)), sync.epoch()) + s);
             BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
+            clock.lap(PhaseClock.Phase.FEED);
+            clock.step();
             double value;
             try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {
                 value = step.loss(step.forward(batch.input), batch.target);
+                clock.lap(PhaseClock.Phase.FORWARD);
                 examples[i] = n;
                 losses[i] = value;
                 if (!Double.isFinite(value)) break; // the driver stops before any parameter takes the step
                 step.backward();
+                clock.lap(PhaseClock.Phase.BACKWARD);
                 if (optimizer != null) step.update();
             }
+            clock.lap(PhaseClock.Phase.UPDATE); // with closing the step's memory
         }
         float[] vector = null;
         int total = IntStream.of(examples).sum();
@@ -134,9 +140,11 @@ final class Replica {
         } else {
             vector = HostKernels.read(network.params(), null);
         }
-        return new WorkerResult(worker, examples, losses, vector,
-                optimizer == null ? null : ArrayState.of(optimizer.state()), ArrayState.of(network.layerState()),
-                startChecksum, System.nanoTime() - start, WorkerPlacement.here());
+        ArrayState optimizerState = optimizer == null ? null : ArrayState.of(optimizer.state());
+        ArrayState layerState = ArrayState.of(network.layerState());
+        clock.lap(PhaseClock.Phase.RESULT);
+        return new WorkerResult(worker, examples, losses, vector, optimizerState, layerState, startChecksum,
+                clock.finish(), WorkerPlacement.here());
     }
 
     /**

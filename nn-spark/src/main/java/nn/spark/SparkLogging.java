@@ -26,6 +26,9 @@ final class SparkLogging {
         // A failed task's warning carries the executor's stack trace; a failure that ends the run reaches
         // the user as nn's one line naming the cause, and retried ones are counted in communication.json.
         level("org.apache.spark.scheduler.TaskSetManager", "ERROR");
+        // Each sync's parameters travel in its stage's task binary (WorkerTask): a CNN's are over the
+        // 1 MB at which the scheduler warns about a large task binary, every sync.
+        level("org.apache.spark.scheduler.DAGScheduler", "ERROR");
         // Its start-up failures (a bad master URL) reach the user as nn's own one-line error.
         level("org.apache.spark.SparkContext", "OFF");
     }

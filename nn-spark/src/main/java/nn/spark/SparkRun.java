@@ -65,6 +65,10 @@ final class SparkRun implements DistributedTraining.Session {
             // Executors are JVMs of their own: ship nn's jars and the plugins' to them (beside spark-submit's --jars).
             conf.set("spark.jars", String.join(",", JarsToShip.add(conf.get("spark.jars", ""), request.registry())));
         }
+        // A result above this size (1 MB by default: a CNN's gradient, parameter averaging's state) is left in the
+        // executor's block manager and fetched by the driver in a second round trip; below Spark's RPC message
+        // limit (128 MB) it comes back with the task's status update.
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         this.shards = conf.getBoolean(SHARDS_PROPERTY, false);
         this.spark = new JavaSparkContext(conf);
         try {
@@ -158,10 +162,7 @@ final class SparkRun implements DistributedTraining.Session {
         ArrayState state = averageParameters ? ArrayState.of(optimizer.state()) : null;
         SyncRequest sync = new SyncRequest(epoch, first, count, optimizer.learningRate(), params.clone(),
                 Checksums.of(params), state);
-        Broadcast<SyncRequest> broadcast = spark.broadcast(sync);
-        // A failed job leaves its broadcast to the context's shutdown: its cancelled tasks may still read it.
-        List<WorkerResult> results = workers.map(new WorkerTask(job, broadcast)).collect();
-        broadcast.destroy();
+        List<WorkerResult> results = workers.map(new WorkerTask(job, sync)).collect();
         repin(results);
         long collected = System.nanoTime();
         for (WorkerResult r : results) {
@@ -189,11 +190,11 @@ final class SparkRun implements DistributedTraining.Session {
         ArrayState layers = ArrayState.average(results.stream().map(WorkerResult::layerState).toList(), weights);
         if (!layers.isEmpty()) network.restoreLayerState(layers.floatingNodes());
         long end = System.nanoTime();
-        long compute = results.stream().mapToLong(WorkerResult::computeNanos).max().orElse(0);
         long down = (long) sync.params().length * Float.BYTES + (state == null ? 0 : state.floatCount() * Float.BYTES);
         long up = results.stream().mapToLong(r -> (r.vector() == null ? 0L : r.vector().length * (long) Float.BYTES)
                 + (r.optimizerState() == null ? 0 : r.optimizerState().floatCount() * Float.BYTES)).sum();
-        statistics.add(end - start, collected - start, compute, end - collected, down * workerCount, up);
+        statistics.add(epoch, end - start, collected - start, end - collected, down * workerCount, up,
+                results.stream().map(WorkerResult::phases).toList());
         return losses;
     }
 

@@ -1,6 +1,8 @@
 package nn.spark;
 
-/** The driver's own timing of every synchronisation and the bytes each moved. */
+import java.util.List;
+
+/** The driver's own timing of every synchronisation and the bytes each moved, and the workers' task phases. */
 final class SyncStatistics {
     private long syncs;
     private long wallNanos;
@@ -10,6 +12,11 @@ final class SyncStatistics {
     private long bytesDown;
     private long bytesUp;
     private long verifiedStarts;
+    private TaskPhases taskSum = TaskPhases.ZERO;
+    private long tasks;
+    private int lastEpoch = -1;
+    private TaskPhases lastEpochTaskSum = TaskPhases.ZERO;
+    private long lastEpochTasks;
 
     /** Records results whose workers proved (by checksum) that they started from the driver's parameters. */
     synchronized void verified(int workers) {
@@ -21,11 +28,38 @@ final class SyncStatistics {
     }
 
     /**
-     * @param wall the whole synchronisation; @param job from broadcast to every result in hand;
-     * @param compute the slowest worker's time in its task; @param combine the driver's averaging and update;
-     * @param down parameter (and state) bytes sent to all workers; @param up gradient or parameter bytes sent back
+     * @param epoch the sync's epoch; @param wall the whole synchronisation; @param job from broadcast to every result in hand;
+     * @param combine the driver's averaging and update;
+     * @param down parameter (and state) bytes sent to all workers; @param up gradient or parameter bytes sent back;
+     * @param workers every worker's task phases (compute counts the slowest worker's task after its broadcast read)
      */
-    synchronized void add(long wall, long job, long compute, long combine, long down, long up) {
+    synchronized void add(int epoch, long wall, long job, long combine, long down, long up, List<TaskPhases> workers) {
+        long compute = workers.stream().mapToLong(TaskPhases::computeNanos).max().orElse(0);
+        addTimes(wall, job, compute, combine, down, up);
+        if (epoch != lastEpoch) {
+            lastEpoch = epoch;
+            lastEpochTaskSum = TaskPhases.ZERO;
+            lastEpochTasks = 0;
+        }
+        for (TaskPhases p : workers) {
+            taskSum = taskSum.plus(p);
+            lastEpochTaskSum = lastEpochTaskSum.plus(p);
+        }
+        tasks += workers.size();
+        lastEpochTasks += workers.size();
+    }
+
+    /** The workers' task phases over the whole run. */
+    synchronized WorkerTaskFigures workerTasks() {
+        return WorkerTaskFigures.of(taskSum, tasks);
+    }
+
+    /** The workers' task phases of the last epoch that synchronised (after the JIT and the executors warmed up). */
+    synchronized WorkerTaskFigures lastEpochWorkerTasks() {
+        return WorkerTaskFigures.of(lastEpochTaskSum, lastEpochTasks);
+    }
+
+    private void addTimes(long wall, long job, long compute, long combine, long down, long up) {
         syncs++;
         wallNanos += wall;
         jobNanos += job;

@@ -4,24 +4,34 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
-/** The function each partition (worker) runs for one synchronisation. */
+/**
+ * The function each partition (worker) runs for one synchronisation. The sync request (parameters,
+ * optimizer state) travels inside the function: Spark broadcasts a stage's function to the executors
+ * anyway (its "task binary"), so a broadcast of its own would cost every task a second fetch from the
+ * driver (docs/distributed.md, "Where a worker's task time goes").
+ */
 final class WorkerTask implements Function<Integer, WorkerResult> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<WorkerJob> job;
-    private final Broadcast<SyncRequest> sync;
+    private final SyncRequest sync;
 
-    WorkerTask(Broadcast<WorkerJob> job, Broadcast<SyncRequest> sync) {
+    WorkerTask(Broadcast<WorkerJob> job, SyncRequest sync) {
         this.job = job;
         this.sync = sync;
     }
 
     @Override
     public WorkerResult call(Integer worker) {
-        SyncRequest request = sync.value();
-        WorkerResult result = Replica.of(job.value(), worker).run(request);
+        PhaseClock clock = PhaseClock.start();
+        SyncRequest request = sync;
+        WorkerJob job = this.job.value();
+        clock.lap(PhaseClock.Phase.BROADCAST);
+        Replica replica = Replica.of(job, worker); // built here only when a retry moved the worker
+        clock.skip();
+        WorkerResult result = replica.run(request, clock);
         // After the steps, the hardest case for a retry: the first attempt's work is lost, its effects are not.
-        failOnFirstAttemptIfAsked(job.value().failAt(), request, worker);
+        failOnFirstAttemptIfAsked(job.failAt(), request, worker);
         return result;
     }
 

@@ -37,8 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LoopbackClusterIT {
     private static final Path ROOT = SparkTrainingTest.projectDir();
-    /** Ports of its own, so the test runs beside a cluster a user started with the defaults. */
-    private static final String PORT = "17177";
+    /**
+     * Ports of its own, so the test runs beside a cluster a user started with the defaults;
+     * -Dnn.it.spark.port moves it (the web page's port is the master's + 1000) beside another run of it.
+     */
+    private static final String PORT = System.getProperty("nn.it.spark.port", "17177");
     private static final String MASTER = "spark://127.0.0.1:" + PORT;
     private static final Path DIR = ROOT.resolve("nn-spark/target/it-cluster");
     /** Each executor's heap in the memory test: MNIST's training images alone are 47 MB (60,000 x 784 bytes). */
@@ -147,7 +150,7 @@ class LoopbackClusterIT {
         ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("nn-spark/cluster.sh").toString(), command)
                 .redirectErrorStream(true);
         pb.environment().put("NN_SPARK_MASTER_PORT", PORT);
-        pb.environment().put("NN_SPARK_UI_PORT", "18177");
+        pb.environment().put("NN_SPARK_UI_PORT", String.valueOf(Integer.parseInt(PORT) + 1000));
         pb.environment().put("NN_SPARK_DIR", DIR.toString());
         return pb;
     }
