@@ -65,7 +65,7 @@ public final class BatchNorm implements Layer, ChannelsLast {
         this.normalized = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);
         this.scratch = new BatchBuffers(dims);
-        this.host = new HostBatchNorm(channels, input.rank() == 3 ? input.dim(1) * input.dim(2) : 1);
+        this.host = new HostBatchNorm(channels, input.rank() == 3 ? input.dim(1) * input.dim(2) : 1, (int) input.size());
     }
 
     @Override
@@ -82,7 +82,7 @@ public final class BatchNorm implements Layer, ChannelsLast {
         normalized = new BatchBuffers(dims);
         inputGradients = new BatchBuffers(dims);
         scratch = new BatchBuffers(dims);
-        host = new HostBatchNorm(channels, 1);
+        host = new HostBatchNorm(channels, 1, (int) input.size());
     }
 
     /** The array itself, or a channels-last batch as rows of channels. */

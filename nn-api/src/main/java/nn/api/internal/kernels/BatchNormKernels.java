@@ -1,7 +1,7 @@
 package nn.api.internal.kernels;
 
 /**
- * Batch normalisation's loops over a batch held in a Java float array, laid out as
+ * Batch normalisation's loops over chunks of a batch copied into Java float arrays, laid out as
  * [outer, channels, inner]: channels-last images and [batch, features] rows have inner = 1
  * (the channel is the innermost index, so each loop over a row of channels vectorises), and
  * channels-first images have outer = batch and inner = height × width. Training costs two passes
@@ -21,13 +21,10 @@ public final class BatchNormKernels {
     }
 
     /**
-     * Per channel c, mean[c] and the biased variance var[c] of the n values of x (n a multiple of
-     * channels × inner) that belong to c.
+     * Per channel c, adds Σ (x - shift[c]) and Σ (x - shift[c])² over c's values among x[0, n)
+     * (n a multiple of channels × inner) to s1[c] and s2[c].
      */
-    public static void statistics(float[] x, int n, int channels, int inner, double[] mean, double[] var) {
-        float[] shift = new float[channels];
-        for (int c = 0; c < channels; c++) shift[c] = x[c * inner];
-        double[] s1 = new double[channels], s2 = new double[channels];
+    public static void addMoments(float[] x, int n, int channels, int inner, float[] shift, double[] s1, double[] s2) {
         if (inner == 1) {
             float[] p1 = new float[channels], p2 = new float[channels];
             int rows = n / channels;
@@ -60,33 +57,34 @@ public final class BatchNormKernels {
                 s2[c] += p2;
             }
         }
-        double count = (double) n / channels;
-        for (int c = 0; c < channels; c++) {
-            double m = s1[c] / count;
-            mean[c] = shift[c] + m;
-            var[c] = Math.max(0, s2[c] / count - m * m);
-        }
     }
 
-    /** y = a[c] · x + b[c] for every value of channel c (y may be x). */
-    public static void affine(float[] x, float[] y, int n, int channels, int inner, float[] a, float[] b) {
+    /**
+     * y[yAt + k] = a[c] · x[xAt + k] + b[c] for k below n, c the channel of value k (both
+     * offsets start a row of channels, or an example channels-first).
+     */
+    public static void affine(float[] x, int xAt, float[] y, int yAt, int n, int channels, int inner,
+                              float[] a, float[] b) {
         if (inner == 1) {
             for (int at = 0; at < n; at += channels) {
-                for (int c = 0; c < channels; c++) y[at + c] = a[c] * x[at + c] + b[c];
+                int xr = xAt + at, yr = yAt + at;
+                for (int c = 0; c < channels; c++) y[yr + c] = a[c] * x[xr + c] + b[c];
             }
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float ac = a[c], bc = b[c];
-                for (int i = at; i < at + inner; i++) y[i] = ac * x[i] + bc;
+                int xr = xAt + at, yr = yAt + at;
+                for (int i = 0; i < inner; i++) y[yr + i] = ac * x[xr + i] + bc;
             }
         }
     }
 
-    /** Per channel c, sumG[c] = Σ g and sumGX[c] = Σ g · (x - mean[c]) over c's values. */
-    public static void gradientSums(float[] g, float[] x, int n, int channels, int inner, float[] mean,
+    /**
+     * Per channel c, adds Σ g and Σ g · (x - mean[c]) over c's values among g[0, n) and
+     * x[xAt, xAt + n) to sumG[c] and sumGX[c].
+     */
+    public static void gradientSums(float[] g, float[] x, int xAt, int n, int channels, int inner, float[] mean,
                                     double[] sumG, double[] sumGX) {
-        java.util.Arrays.fill(sumG, 0, channels, 0);
-        java.util.Arrays.fill(sumGX, 0, channels, 0);
         if (inner == 1) {
             float[] p1 = new float[channels], p2 = new float[channels];
             int rows = n / channels;
@@ -95,11 +93,11 @@ public final class BatchNormKernels {
                 java.util.Arrays.fill(p1, 0f);
                 java.util.Arrays.fill(p2, 0f);
                 for (int r = r0; r < r1; r++) {
-                    int at = r * channels;
+                    int at = r * channels, xr = xAt + at;
                     for (int c = 0; c < channels; c++) {
                         float gv = g[at + c];
                         p1[c] += gv;
-                        p2[c] += gv * (x[at + c] - mean[c]);
+                        p2[c] += gv * (x[xr + c] - mean[c]);
                     }
                 }
                 for (int c = 0; c < channels; c++) {
@@ -110,9 +108,10 @@ public final class BatchNormKernels {
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float m = mean[c], p1 = 0f, p2 = 0f;
-                for (int i = at; i < at + inner; i++) {
-                    p1 += g[i];
-                    p2 += g[i] * (x[i] - m);
+                int xr = xAt + at;
+                for (int i = 0; i < inner; i++) {
+                    p1 += g[at + i];
+                    p2 += g[at + i] * (x[xr + i] - m);
                 }
                 sumG[c] += p1;
                 sumGX[c] += p2;
@@ -120,19 +119,21 @@ public final class BatchNormKernels {
         }
     }
 
-    /** out = a[c] · g + b[c] · (x - mean[c]) + d[c] for every value of channel c (out may be g). */
-    public static void combine(float[] g, float[] x, float[] out, int n, int channels, int inner, float[] mean,
+    /** g[k] = a[c] · g[k] + b[c] · (x[xAt + k] - mean[c]) + d[c] for k below n, c the channel of value k. */
+    public static void combine(float[] g, float[] x, int xAt, int n, int channels, int inner, float[] mean,
                                float[] a, float[] b, float[] d) {
         if (inner == 1) {
             for (int at = 0; at < n; at += channels) {
+                int xr = xAt + at;
                 for (int c = 0; c < channels; c++) {
-                    out[at + c] = a[c] * g[at + c] + b[c] * (x[at + c] - mean[c]) + d[c];
+                    g[at + c] = a[c] * g[at + c] + b[c] * (x[xr + c] - mean[c]) + d[c];
                 }
             }
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float ac = a[c], bc = b[c], dc = d[c], m = mean[c];
-                for (int i = at; i < at + inner; i++) out[i] = ac * g[i] + bc * (x[i] - m) + dc;
+                int xr = xAt + at;
+                for (int i = 0; i < inner; i++) g[at + i] = ac * g[at + i] + bc * (x[xr + i] - m) + dc;
             }
         }
     }
