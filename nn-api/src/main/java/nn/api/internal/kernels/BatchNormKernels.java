@@ -20,18 +20,35 @@ public final class BatchNormKernels {
     private BatchNormKernels() {
     }
 
+    /** Per-thread block sums, so the kernels, called once per chunk, leave no garbage. */
+    private static final class Partials {
+        private float[] first = new float[0], second = new float[0];
+
+        float[] first(int n) {
+            if (first.length < n) first = new float[n];
+            return first;
+        }
+
+        float[] second(int n) {
+            if (second.length < n) second = new float[n];
+            return second;
+        }
+    }
+
+    private static final ThreadLocal<Partials> PARTIALS = ThreadLocal.withInitial(Partials::new);
+
     /**
      * Per channel c, adds Σ (x - shift[c]) and Σ (x - shift[c])² over c's values among x[0, n)
      * (n a multiple of channels × inner) to s1[c] and s2[c].
      */
     public static void addMoments(float[] x, int n, int channels, int inner, float[] shift, double[] s1, double[] s2) {
         if (inner == 1) {
-            float[] p1 = new float[channels], p2 = new float[channels];
+            float[] p1 = PARTIALS.get().first(channels), p2 = PARTIALS.get().second(channels);
             int rows = n / channels;
             for (int r0 = 0; r0 < rows; r0 += BLOCK) {
                 int r1 = Math.min(rows, r0 + BLOCK);
-                java.util.Arrays.fill(p1, 0f);
-                java.util.Arrays.fill(p2, 0f);
+                java.util.Arrays.fill(p1, 0, channels, 0f);
+                java.util.Arrays.fill(p2, 0, channels, 0f);
                 for (int r = r0; r < r1; r++) {
                     int at = r * channels;
                     for (int c = 0; c < channels; c++) {
@@ -86,12 +103,12 @@ public final class BatchNormKernels {
     public static void gradientSums(float[] g, float[] x, int xAt, int n, int channels, int inner, float[] mean,
                                     double[] sumG, double[] sumGX) {
         if (inner == 1) {
-            float[] p1 = new float[channels], p2 = new float[channels];
+            float[] p1 = PARTIALS.get().first(channels), p2 = PARTIALS.get().second(channels);
             int rows = n / channels;
             for (int r0 = 0; r0 < rows; r0 += BLOCK) {
                 int r1 = Math.min(rows, r0 + BLOCK);
-                java.util.Arrays.fill(p1, 0f);
-                java.util.Arrays.fill(p2, 0f);
+                java.util.Arrays.fill(p1, 0, channels, 0f);
+                java.util.Arrays.fill(p2, 0, channels, 0f);
                 for (int r = r0; r < r1; r++) {
                     int at = r * channels, xr = xAt + at;
                     for (int c = 0; c < channels; c++) {
