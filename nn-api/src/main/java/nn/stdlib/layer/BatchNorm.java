@@ -30,7 +30,8 @@ import java.util.Map;
  * x̂ = (x - mean) / sqrt(var + eps). Training uses the batch's statistics and moves the
  * running ones towards them (PyTorch's rule: running = (1 - momentum) * running + momentum *
  * batch, the variance unbiased); evaluation uses the running ones, which are layer state,
- * not trained parameters.
+ * not trained parameters. Float32 batches in host memory run {@link HostBatchNorm} (two passes
+ * each way); float64 and other backends run ND4J's ops below.
  */
 public final class BatchNorm implements Layer, ChannelsLast {
     private static final int CHANNEL_AXIS = 1;
