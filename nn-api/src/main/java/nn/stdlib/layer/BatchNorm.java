@@ -30,7 +30,8 @@ import java.util.Map;
  * x̂ = (x - mean) / sqrt(var + eps). Training uses the batch's statistics and moves the
  * running ones towards them (PyTorch's rule: running = (1 - momentum) * running + momentum *
  * batch, the variance unbiased); evaluation uses the running ones, which are layer state,
- * not trained parameters.
+ * not trained parameters. Float32 batches in host memory run {@link HostBatchNorm} (two passes
+ * each way); float64 and other backends run ND4J's ops below.
  */
 public final class BatchNorm implements Layer, ChannelsLast {
     private static final int CHANNEL_AXIS = 1;
@@ -50,6 +51,9 @@ public final class BatchNorm implements Layer, ChannelsLast {
     private INDArray runningMean, runningVar;
     private INDArray xHat, invStd;
     private boolean lastTraining;
+    /** The float32 host-memory path, and whether the last forward call took it. */
+    private HostBatchNorm host;
+    private boolean lastOnHost;
 
     BatchNorm(Shape input, double momentum, double eps) {
         this.channels = input.dim(0);
@@ -62,6 +66,7 @@ public final class BatchNorm implements Layer, ChannelsLast {
         this.normalized = new BatchBuffers(dims);
         this.inputGradients = new BatchBuffers(dims);
         this.scratch = new BatchBuffers(dims);
+        this.host = new HostBatchNorm(channels, input.rank() == 3 ? input.dim(1) * input.dim(2) : 1, (int) input.size());
     }
 
     @Override
@@ -78,6 +83,7 @@ public final class BatchNorm implements Layer, ChannelsLast {
         normalized = new BatchBuffers(dims);
         inputGradients = new BatchBuffers(dims);
         scratch = new BatchBuffers(dims);
+        host = new HostBatchNorm(channels, 1, (int) input.size());
     }
 
     /** The array itself, or a channels-last batch as rows of channels. */
@@ -130,6 +136,12 @@ public final class BatchNorm implements Layer, ChannelsLast {
         ensureRunningStatistics(batchInput.dataType());
         lastTraining = training;
         long batch = batchInput.size(0);
+        INDArray output = outputs.get(batch, batchInput.dataType());
+        lastOnHost = gamma != null && HostBatchNorm.applies(batchInput, output, gamma, beta, runningMean, runningVar);
+        if (lastOnHost) {
+            host.forward(batchInput, output, training, gamma, beta, runningMean, runningVar, momentum, eps);
+            return output;
+        }
         INDArray input = rows(batchInput);
         INDArray mean;
         if (training) {
@@ -144,7 +156,7 @@ public final class BatchNorm implements Layer, ChannelsLast {
         xHat = rows(normalized.get(batch, input.dataType()));
         exec(new BroadcastSubOp(input, mean, xHat, CHANNEL_AXIS));
         exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL_AXIS));
-        INDArray result = outputs.get(batch, input.dataType());
+        INDArray result = output;
         INDArray out = rows(result);
         exec(new BroadcastMulOp(xHat, gamma, out, CHANNEL_AXIS));
         exec(new BroadcastAddOp(out, beta, out, CHANNEL_AXIS));
@@ -164,6 +176,12 @@ public final class BatchNorm implements Layer, ChannelsLast {
     @Override
     public INDArray backward(INDArray batchGradOutput) {
         long batch = batchGradOutput.size(0);
+        if (lastOnHost) {
+            INDArray g = HostBatchNorm.applies(batchGradOutput) ? batchGradOutput : batchGradOutput.dup('c');
+            INDArray result = inputGradients.get(batch, g.dataType());
+            host.backward(g, result, gamma, gammaGrad, betaGrad);
+            return result;
+        }
         INDArray gradOutput = rows(batchGradOutput);
         INDArray product = rows(scratch.get(batch, gradOutput.dataType()));
         gradOutput.mul(xHat, product);

@@ -142,6 +142,24 @@ public final class HostKernels {
         else a.data().setData(src);
     }
 
+    /** Copies a contiguous float array (as {@link #applies} accepts) into the start of `dst`, which is long enough. */
+    public static void copyIn(INDArray a, float[] dst) {
+        floats(a).get(base(a), dst, 0, Math.toIntExact(a.length()));
+    }
+
+    /** Copies the start of `src` into a contiguous float array (as {@link #applies} accepts). */
+    public static void copyOut(float[] src, INDArray a) {
+        floats(a).put(base(a), src, 0, Math.toIntExact(a.length()));
+    }
+
+    /**
+     * A contiguous float array's values as a buffer indexed from its first element, for loops
+     * that copy it a chunk at a time: one buffer object per pass rather than one per chunk.
+     */
+    public static FloatBuffer values(INDArray a) {
+        return floats(a).slice(base(a), Math.toIntExact(a.length()));
+    }
+
     /** The whole underlying buffer: a view's elements start at its offset. */
     private static FloatBuffer floats(INDArray a) {
         return a.data().asNioFloat();

@@ -1,0 +1,165 @@
+package nn.stdlib.layer;
+
+import nn.api.internal.kernels.BatchNormKernels;
+import nn.api.internal.kernels.HostKernels;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+
+/**
+ * {@link BatchNorm}'s float32 path on a backend whose memory is the host's: two passes over the
+ * batch forward (statistics, then y = a·x + b) and two backward (Σg and Σg·x̂, then the input
+ * gradient), in Java loops ({@link BatchNormKernels}) over chunks copied in and out that stay in
+ * the L2 cache, where ND4J's broadcast and reduction ops took six passes forward and seven
+ * backward. Like conv2d and dense it keeps a reference to its input for the backward pass
+ * (valid until the layer before runs forward again), so it keeps no normalised copy.
+ */
+final class HostBatchNorm {
+    /** Values a chunk holds at least. */
+    private static final int CHUNK = 1 << 15;
+
+    private final int channels;
+    /** Values of one channel that follow each other: 1 channels-last or per feature, h × w channels-first. */
+    private final int inner;
+    /** A chunk starts a row of channels (channels-last) or an example (channels-first). */
+    private final int chunk;
+    /** Chunks of the output gradient (or output) and of the input. */
+    private final float[] work, xs;
+    private final float[] mean, invStd, a, b, d, small;
+    private final double[] s1, s2;
+    private INDArray lastInput;
+    private long count;
+    private boolean training;
+
+    /** @param perExample values of one example (channels × inner) */
+    HostBatchNorm(int channels, int inner, int perExample) {
+        this.channels = channels;
+        this.inner = inner;
+        int group = inner == 1 ? channels : perExample;
+        this.chunk = Math.max(1, CHUNK / group) * group;
+        work = new float[chunk];
+        xs = new float[chunk];
+        mean = new float[channels];
+        invStd = new float[channels];
+        a = new float[channels];
+        b = new float[channels];
+        d = new float[channels];
+        small = new float[channels];
+        s1 = new double[channels];
+        s2 = new double[channels];
+    }
+
+    /** True when every array is float32, contiguous and in host memory. */
+    static boolean applies(INDArray... arrays) {
+        return HostKernels.applies(arrays);
+    }
+
+    /** y = gamma · x̂ + beta; in training with the batch's statistics, which also move the running ones. */
+    void forward(INDArray x, INDArray y, boolean training, INDArray gamma, INDArray beta,
+                 INDArray runningMean, INDArray runningVar, double momentum, double eps) {
+        this.training = training;
+        lastInput = x;
+        int n = Math.toIntExact(x.length());
+        count = n / channels;
+        if (training) {
+            batchStatistics(x, n, eps);
+            updateRunning(runningMean, runningVar, momentum);
+        } else {
+            HostKernels.copyIn(runningMean, mean);
+            HostKernels.copyIn(runningVar, small);
+            for (int c = 0; c < channels; c++) invStd[c] = (float) (1 / Math.sqrt(small[c] + eps));
+        }
+        HostKernels.copyIn(gamma, a);
+        HostKernels.copyIn(beta, b);
+        for (int c = 0; c < channels; c++) {
+            a[c] *= invStd[c];
+            b[c] -= mean[c] * a[c];
+        }
+        FloatBuffer in = HostKernels.values(x), out = HostKernels.values(y);
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            in.get(from, work, 0, len);
+            BatchNormKernels.affine(work, 0, work, 0, len, channels, inner, a, b);
+            out.put(from, work, 0, len);
+        }
+    }
+
+    /** mean and invStd from one pass; s1 and s2 keep the batch's mean and biased variance for the running update. */
+    private void batchStatistics(INDArray x, int n, double eps) {
+        java.util.Arrays.fill(s1, 0);
+        java.util.Arrays.fill(s2, 0);
+        FloatBuffer in = HostKernels.values(x);
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            in.get(from, work, 0, len);
+            if (from == 0) { // each channel's first value: sums of values shifted by it lose no precision to a large mean
+                for (int c = 0; c < channels; c++) small[c] = work[c * inner];
+            }
+            BatchNormKernels.addMoments(work, len, channels, inner, small, s1, s2);
+        }
+        for (int c = 0; c < channels; c++) {
+            double m = s1[c] / count, var = Math.max(0, s2[c] / count - m * m);
+            s1[c] = small[c] + m;
+            s2[c] = var;
+            mean[c] = (float) s1[c];
+            invStd[c] = (float) (1 / Math.sqrt(var + eps));
+        }
+    }
+
+    /** PyTorch's rule: running = (1 - momentum) · running + momentum · batch, the variance unbiased. */
+    private void updateRunning(INDArray runningMean, INDArray runningVar, double momentum) {
+        double unbiased = count > 1 ? (double) count / (count - 1) : 1;
+        HostKernels.copyIn(runningMean, small);
+        for (int c = 0; c < channels; c++) small[c] = (float) ((1 - momentum) * small[c] + momentum * s1[c]);
+        HostKernels.copyOut(small, runningMean);
+        HostKernels.copyIn(runningVar, small);
+        for (int c = 0; c < channels; c++) {
+            small[c] = (float) ((1 - momentum) * small[c] + momentum * unbiased * s2[c]);
+        }
+        HostKernels.copyOut(small, runningVar);
+    }
+
+    /** Parameter gradients may sit in any array the trainer chose. */
+    private void writeSmall(INDArray target) {
+        if (applies(target)) HostKernels.copyOut(small, target);
+        else target.assign(Nd4j.createFromArray(small).castTo(target.dataType()));
+    }
+
+    /**
+     * Writes gamma's and beta's gradients and the input gradient for the last forward call. With
+     * batch statistics dx = gamma · invStd · (g - mean(g) - x̂ · mean(g · x̂)), means per channel;
+     * with running ones dx = gamma · invStd · g.
+     */
+    void backward(INDArray g, INDArray dx, INDArray gamma, INDArray gammaGrad, INDArray betaGrad) {
+        int n = Math.toIntExact(g.length());
+        double[] sumG = s1, sumGX = s2;
+        java.util.Arrays.fill(sumG, 0);
+        java.util.Arrays.fill(sumGX, 0);
+        FloatBuffer gIn = HostKernels.values(g), xIn = HostKernels.values(lastInput), out = HostKernels.values(dx);
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            gIn.get(from, work, 0, len);
+            xIn.get(from, xs, 0, len);
+            BatchNormKernels.gradientSums(work, xs, 0, len, channels, inner, mean, sumG, sumGX);
+        }
+        for (int c = 0; c < channels; c++) small[c] = (float) (sumGX[c] * invStd[c]);
+        writeSmall(gammaGrad);
+        for (int c = 0; c < channels; c++) small[c] = (float) sumG[c];
+        writeSmall(betaGrad);
+        HostKernels.copyIn(gamma, small);
+        for (int c = 0; c < channels; c++) {
+            double scale = (double) small[c] * invStd[c];
+            a[c] = (float) scale;
+            b[c] = training ? (float) (-scale * invStd[c] * invStd[c] * sumGX[c] / count) : 0f;
+            d[c] = training ? (float) (-scale * sumG[c] / count) : 0f;
+        }
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            gIn.get(from, work, 0, len);
+            xIn.get(from, xs, 0, len);
+            BatchNormKernels.combine(work, xs, 0, len, channels, inner, mean, a, b, d);
+            out.put(from, work, 0, len);
+        }
+    }
+}
