@@ -181,7 +181,8 @@ public final class IdxReader {
     static DataException tooLarge(Path file, long bytes) {
         long max = Runtime.getRuntime().maxMemory();
         return new DataException(file + ": " + megabytes(bytes) + " of data do not fit in this JVM's heap (limit "
-                + megabytes(max) + ", -Xmx; on Spark executors spark.executor.memory): give it more memory, or"
+                + megabytes(max) + ", -Xmx; on Spark executors spark.executor.memory): give it more memory"
+                + " (NN_JAVA_OPTS=-Xmx4g), or"
                 + " read a share of the data per worker (spark.nn.shards=true)");
     }
 
