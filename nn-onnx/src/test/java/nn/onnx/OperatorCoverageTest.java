@@ -48,6 +48,9 @@ class OperatorCoverageTest {
         var graph = ModelCompiler.compile("every_op.nn", MODEL, Mnist.REGISTRY).graph();
         Network network = new NetworkBuilder(Mnist.REGISTRY).seed(7).build(graph);
         Map<String, INDArray> state = new HashMap<>();
+        // Seeded: step() is discontinuous, so a value within rounding of its threshold may take the
+        // other side in ONNX Runtime; unseeded statistics made the test pass or fail by chance.
+        Nd4j.getRandom().setSeed(7);
         network.layerState().forEach((k, v) -> {
             if (k.endsWith("running_mean")) state.put(k, Nd4j.rand(v.dataType(), v.shape()).subi(0.5));
             if (k.endsWith("running_var")) state.put(k, Nd4j.rand(v.dataType(), v.shape()).addi(0.5));
