@@ -25,7 +25,11 @@ final class SparkLogging {
         level("org.apache.spark.storage.BlockManagerMaster", "ERROR");
         // A failed task's warning carries the executor's stack trace; a failure that ends the run reaches
         // the user as nn's one line naming the cause, and retried ones are counted in communication.json.
-        level("org.apache.spark.scheduler.TaskSetManager", "ERROR");
+        level("org.apache.spark.scheduler.TaskSetManager", "OFF");
+        // A job that fails ends the context while executors still send their last status updates;
+        // Spark logs each late message it can no longer deliver with a stack trace.
+        level("org.apache.spark.network.server.TransportRequestHandler", "OFF");
+        level("org.apache.spark.rpc.netty.Inbox", "OFF");
         // Each sync's parameters travel in its stage's task binary (WorkerTask): a CNN's are over the
         // 1 MB at which the scheduler warns about a large task binary, every sync.
         level("org.apache.spark.scheduler.DAGScheduler", "ERROR");
