@@ -114,6 +114,7 @@ def nn_epochs(root, name):
     with open(metrics) as f:
         lines = [json.loads(line) for line in f if line.strip()]
     seconds = sorted(m["epoch_seconds"] for m in lines)
+    median_line = sorted(lines, key=lambda m: m["epoch_seconds"])[(len(lines) - 1) // 2]
     rss = None
     rss_path = os.path.join(root, "nn", f"{name}.rss_kb")
     if os.path.exists(rss_path):
@@ -122,7 +123,22 @@ def nn_epochs(root, name):
     return {"epoch_seconds": seconds[len(seconds) // 2] if len(seconds) % 2 else
             (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2,
             "each": [m["epoch_seconds"] for m in lines], "test_accuracy": lines[-1].get("test_accuracy"),
-            "peak_rss_mb": rss}
+            "peak_rss_mb": rss, "phases": median_line.get("phases"), "steps": median_line.get("steps")}
+
+
+def phase_rows(root):
+    """Per step, ms: `nn train`'s median epoch split into phases beside `nn bench`'s, where both ran."""
+    rows = []
+    for t in (1, 2):
+        for model in ("mlp", "cnn"):
+            a = nn_epochs(root, f"{t}-epochs-{model}")
+            step_path = os.path.join(root, "nn", f"{t}-{model}.json")
+            if a is None or not a["phases"] or not os.path.exists(step_path):
+                continue
+            bench = load(step_path)[1]
+            per_step = {k: 1000 * v / a["steps"] for k, v in a["phases"].items()}
+            rows.append((f"mnist_{model}", t, per_step, bench))
+    return rows
 
 
 def epochs(root):
@@ -157,6 +173,16 @@ def epochs(root):
                                                              if abs(a["epoch_seconds"] / bench - 1) > 0.10 else ""))
                      if bench else "-"]
             print("| " + " | ".join(cells) + " |")
+    rows = phase_rows(root)
+    if rows:
+        print("\n### Where an epoch's step time goes: `nn train` (median epoch) beside `nn bench` (ms a step)\n")
+        print("GC overlaps the other phases; `other` is the epoch's time outside the four phases (listeners, the loop).\n")
+        print("| model | threads | feed | forward+loss | backward | update | other | GC | bench: data | forward+loss | backward | optimizer |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for model, t, p, b in rows:
+            print(f"| {model} | {t} | {p['feed']:.3f} | {p['forward']:.3f} | {p['backward']:.3f} | {p['update']:.3f} | "
+                  f"{p['other']:.3f} | {p['gc']:.3f} | {b['data_ms']:.3f} | {b['forward_ms']:.3f} | {b['backward_ms']:.3f} | "
+                  f"{b['optimizer_ms']:.3f} |")
     print("\n### Targets (whole epochs)\n")
     print("| target | threads | ratio | met |")
     print("| --- | ---: | ---: | --- |")

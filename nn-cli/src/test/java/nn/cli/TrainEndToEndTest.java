@@ -29,7 +29,7 @@ class TrainEndToEndTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode first = json.readTree(lines.get(0));
         JsonNode last = json.readTree(lines.get(1));
-        for (String key : new String[]{"epoch", "train_loss", "test_accuracy", "epoch_seconds"}) {
+        for (String key : new String[]{"epoch", "train_loss", "test_accuracy", "epoch_seconds", "phases"}) {
             assertTrue(last.has(key), key + " missing in " + last);
         }
         assertEquals(2, last.get("epoch").asInt());

@@ -17,6 +17,11 @@ public interface EpochSteps {
      */
     double run(int epoch, StepLoss onStep);
 
+    /** Where the last {@link #run}'s time went, `other` and `gc` left 0; null when not timed here. */
+    default StepPhases lastPhases() {
+        return null;
+    }
+
     /** One step's mean training loss, reported as it happens. */
     @FunctionalInterface
     interface StepLoss {

@@ -110,11 +110,14 @@ public final class Trainer {
             optimizer.setLearningRate(baseLearningRate * schedule.factor(epoch));
             for (TrainingListener l : listeners) l.onEpochStart(epoch, config.epochs(), steps);
             int current = epoch;
+            long gcStart = GcTime.nanos();
             long start = System.nanoTime();
             double lossSum = stepsOfEpoch.run(epoch, (step, stepLoss) -> {
                 for (TrainingListener l : listeners) l.onStep(current, step, stepLoss);
             });
             double epochSeconds = (System.nanoTime() - start) / 1e9;
+            StepPhases phases = stepsOfEpoch.lastPhases();
+            if (phases != null) phases = phases.within(epochSeconds, (GcTime.nanos() - gcStart) / 1e9);
             long evalStart = System.nanoTime();
             Evaluation eval = evaluator.evaluate(testFeeder);
             Evaluation validation = validationFeeder == null ? null : evaluator.evaluate(validationFeeder);
@@ -124,7 +127,7 @@ public final class Trainer {
             EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, eval.loss(), eval.accuracy(), epochSeconds,
                     evalSeconds, optimizer.learningRate(), steps, validation == null ? null : validation.loss(),
                     validation == null ? null : validation.accuracy(), earlyStopping.isBest(validation),
-                    r == null ? null : r.mse(), r == null ? null : r.mae(), r == null ? null : r.r2());
+                    r == null ? null : r.mse(), r == null ? null : r.mae(), r == null ? null : r.r2(), phases);
             history.add(m);
             for (TrainingListener l : listeners) l.onEpochEnd(m, this);
             if (earlyStopping.stops()) break;

@@ -80,7 +80,7 @@ final class HostBatchNorm {
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
             in.get(from, work, 0, len);
-            BatchNormKernels.affine(work, 0, work, 0, len, channels, inner, a, b);
+            BatchNormKernels.affine(work, len, channels, inner, a, b);
             out.put(from, work, 0, len);
         }
     }
@@ -141,7 +141,7 @@ final class HostBatchNorm {
             int len = Math.min(chunk, n - from);
             gIn.get(from, work, 0, len);
             xIn.get(from, xs, 0, len);
-            BatchNormKernels.gradientSums(work, xs, 0, len, channels, inner, mean, sumG, sumGX);
+            BatchNormKernels.gradientSums(work, xs, len, channels, inner, mean, sumG, sumGX);
         }
         for (int c = 0; c < channels; c++) small[c] = (float) (sumGX[c] * invStd[c]);
         writeSmall(gammaGrad);
@@ -158,7 +158,7 @@ final class HostBatchNorm {
             int len = Math.min(chunk, n - from);
             gIn.get(from, work, 0, len);
             xIn.get(from, xs, 0, len);
-            BatchNormKernels.combine(work, xs, 0, len, channels, inner, mean, a, b, d);
+            BatchNormKernels.combine(work, xs, len, channels, inner, mean, a, b, d);
             out.put(from, work, 0, len);
         }
     }

@@ -68,6 +68,18 @@ class TrainerTest {
     }
 
     @Test
+    void eachEpochSaysWhereItsTrainingTimeWent() {
+        Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(0.5),
+                new TrainConfig(16, 2, 1, true));
+        for (EpochMetrics m : trainer.fit(brightOrDark(400, 1), brightOrDark(100, 2), Normalization.NONE)) {
+            StepPhases p = m.phases();
+            assertTrue(p.feedSeconds() > 0 && p.forwardSeconds() > 0 && p.backwardSeconds() > 0 && p.updateSeconds() > 0, p.toString());
+            double sum = p.feedSeconds() + p.forwardSeconds() + p.backwardSeconds() + p.updateSeconds() + p.otherSeconds();
+            assertEquals(m.epochSeconds(), sum, 1e-6, "the phases add up to the epoch: " + p);
+        }
+    }
+
+    @Test
     void theScheduleSetsEachEpochsLearningRate() {
         Trainer trainer = new Trainer(network(), REGISTRY.losses().get("cross_entropy").create(Args.EMPTY), sgd(0.4),
                 new TrainConfig(16, 3, 1, true)).schedule(epoch -> 1.0 / epoch);

@@ -76,31 +76,25 @@ public final class BatchNormKernels {
         }
     }
 
-    /**
-     * y[yAt + k] = a[c] · x[xAt + k] + b[c] for k below n, c the channel of value k (both
-     * offsets start a row of channels, or an example channels-first).
-     */
-    public static void affine(float[] x, int xAt, float[] y, int yAt, int n, int channels, int inner,
-                              float[] a, float[] b) {
+    /** x[k] = a[c] · x[k] + b[c] for k below n, c the channel of value k (in place). */
+    public static void affine(float[] x, int n, int channels, int inner, float[] a, float[] b) {
         if (inner == 1) {
             for (int at = 0; at < n; at += channels) {
-                int xr = xAt + at, yr = yAt + at;
-                for (int c = 0; c < channels; c++) y[yr + c] = a[c] * x[xr + c] + b[c];
+                for (int c = 0; c < channels; c++) x[at + c] = a[c] * x[at + c] + b[c];
             }
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float ac = a[c], bc = b[c];
-                int xr = xAt + at, yr = yAt + at;
-                for (int i = 0; i < inner; i++) y[yr + i] = ac * x[xr + i] + bc;
+                for (int i = at; i < at + inner; i++) x[i] = ac * x[i] + bc;
             }
         }
     }
 
     /**
      * Per channel c, adds Σ g and Σ g · (x - mean[c]) over c's values among g[0, n) and
-     * x[xAt, xAt + n) to sumG[c] and sumGX[c].
+     * x[0, n) to sumG[c] and sumGX[c].
      */
-    public static void gradientSums(float[] g, float[] x, int xAt, int n, int channels, int inner, float[] mean,
+    public static void gradientSums(float[] g, float[] x, int n, int channels, int inner, float[] mean,
                                     double[] sumG, double[] sumGX) {
         if (inner == 1) {
             float[] p1 = PARTIALS.get().first(channels), p2 = PARTIALS.get().second(channels);
@@ -110,11 +104,11 @@ public final class BatchNormKernels {
                 java.util.Arrays.fill(p1, 0, channels, 0f);
                 java.util.Arrays.fill(p2, 0, channels, 0f);
                 for (int r = r0; r < r1; r++) {
-                    int at = r * channels, xr = xAt + at;
+                    int at = r * channels;
                     for (int c = 0; c < channels; c++) {
                         float gv = g[at + c];
                         p1[c] += gv;
-                        p2[c] += gv * (x[xr + c] - mean[c]);
+                        p2[c] += gv * (x[at + c] - mean[c]);
                     }
                 }
                 for (int c = 0; c < channels; c++) {
@@ -125,10 +119,9 @@ public final class BatchNormKernels {
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float m = mean[c], p1 = 0f, p2 = 0f;
-                int xr = xAt + at;
-                for (int i = 0; i < inner; i++) {
-                    p1 += g[at + i];
-                    p2 += g[at + i] * (x[xr + i] - m);
+                for (int i = at; i < at + inner; i++) {
+                    p1 += g[i];
+                    p2 += g[i] * (x[i] - m);
                 }
                 sumG[c] += p1;
                 sumGX[c] += p2;
@@ -136,21 +129,19 @@ public final class BatchNormKernels {
         }
     }
 
-    /** g[k] = a[c] · g[k] + b[c] · (x[xAt + k] - mean[c]) + d[c] for k below n, c the channel of value k. */
-    public static void combine(float[] g, float[] x, int xAt, int n, int channels, int inner, float[] mean,
+    /** g[k] = a[c] · g[k] + b[c] · (x[k] - mean[c]) + d[c] for k below n, c the channel of value k. */
+    public static void combine(float[] g, float[] x, int n, int channels, int inner, float[] mean,
                                float[] a, float[] b, float[] d) {
         if (inner == 1) {
             for (int at = 0; at < n; at += channels) {
-                int xr = xAt + at;
                 for (int c = 0; c < channels; c++) {
-                    g[at + c] = a[c] * g[at + c] + b[c] * (x[xr + c] - mean[c]) + d[c];
+                    g[at + c] = a[c] * g[at + c] + b[c] * (x[at + c] - mean[c]) + d[c];
                 }
             }
         } else {
             for (int at = 0, c = 0; at < n; at += inner, c = (c + 1) % channels) {
                 float ac = a[c], bc = b[c], dc = d[c], m = mean[c];
-                int xr = xAt + at;
-                for (int i = 0; i < inner; i++) g[at + i] = ac * g[at + i] + bc * (x[xr + i] - m) + dc;
+                for (int i = at; i < at + inner; i++) g[i] = ac * g[i] + bc * (x[i] - m) + dc;
             }
         }
     }
