@@ -1,8 +1,8 @@
 package nn.spark;
 
-import java.lang.management.GarbageCollectorMXBean;
+import nn.api.train.GcTime;
+
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -112,7 +112,6 @@ final class PhaseClock {
         static final Jvm COUNTERS = new Jvm();
         private final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
 
         @Override
         public long threadCpuNanos() {
@@ -121,9 +120,7 @@ final class PhaseClock {
 
         @Override
         public long gcNanos() {
-            long millis = 0;
-            for (GarbageCollectorMXBean c : collectors) millis += Math.max(0, c.getCollectionTime());
-            return millis * 1_000_000;
+            return GcTime.nanos();
         }
 
         @Override
