@@ -126,21 +126,6 @@ def nn_epochs(root, name):
             "peak_rss_mb": rss, "phases": median_line.get("phases"), "steps": median_line.get("steps")}
 
 
-def phase_rows(root):
-    """Per step, ms: `nn train`'s median epoch split into phases beside `nn bench`'s, where both ran."""
-    rows = []
-    for t in (1, 2):
-        for model in ("mlp", "cnn"):
-            a = nn_epochs(root, f"{t}-epochs-{model}")
-            step_path = os.path.join(root, "nn", f"{t}-{model}.json")
-            if a is None or not a["phases"] or not os.path.exists(step_path):
-                continue
-            bench = load(step_path)[1]
-            per_step = {k: 1000 * v / a["steps"] for k, v in a["phases"].items()}
-            rows.append((f"mnist_{model}", t, per_step, bench))
-    return rows
-
-
 def epochs(root):
     print("\n### Whole epochs: `nn train` against PyTorch's training loop\n")
     print("Median epoch time over the epochs run (training loop only, evaluation excluded on both sides); "
@@ -148,7 +133,7 @@ def epochs(root):
     print("| model | threads | epochs | nn (s) | PyTorch (s) | nn / PyTorch | nn accuracy | PyTorch accuracy "
           "| nn peak RSS (MB) | PyTorch peak RSS (MB) | nn bench extrapolation (s) | train / bench |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    plain, epoch_ratios = {}, {}
+    plain, epoch_ratios, phase_rows = {}, {}, []
     for t in (1, 2):
         for model in ("mlp", "cnn", "cnn_bn"):
             a = nn_epochs(root, f"{t}-epochs-{model}")
@@ -157,7 +142,11 @@ def epochs(root):
             torch_path = os.path.join(root, "torch", f"{t}-epochs-{model}.json")
             b = load(torch_path)[1] if os.path.exists(torch_path) else None
             step_path = os.path.join(root, "nn", f"{t}-{model}.json")
-            bench = load(step_path)[1]["epoch_seconds"] if os.path.exists(step_path) else None
+            bench_run = load(step_path)[1] if os.path.exists(step_path) else None
+            bench = bench_run["epoch_seconds"] if bench_run else None
+            if bench_run and a["phases"]:
+                per_step = {k: 1000 * v / a["steps"] for k, v in a["phases"].items()}
+                phase_rows.append((f"mnist_{model}", t, per_step, bench_run))
             plain[(model, t)] = a["epoch_seconds"]
             if b:
                 epoch_ratios[(model, t)] = a["epoch_seconds"] / b["epoch_seconds"]
@@ -173,13 +162,12 @@ def epochs(root):
                                                              if abs(a["epoch_seconds"] / bench - 1) > 0.10 else ""))
                      if bench else "-"]
             print("| " + " | ".join(cells) + " |")
-    rows = phase_rows(root)
-    if rows:
+    if phase_rows:
         print("\n### Where an epoch's step time goes: `nn train` (median epoch) beside `nn bench` (ms a step)\n")
         print("GC overlaps the other phases; `other` is the epoch's time outside the four phases (listeners, the loop).\n")
         print("| model | threads | feed | forward+loss | backward | update | other | GC | bench: data | forward+loss | backward | optimizer |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for model, t, p, b in rows:
+        for model, t, p, b in phase_rows:
             print(f"| {model} | {t} | {p['feed']:.3f} | {p['forward']:.3f} | {p['backward']:.3f} | {p['update']:.3f} | "
                   f"{p['other']:.3f} | {p['gc']:.3f} | {b['data_ms']:.3f} | {b['forward_ms']:.3f} | {b['backward_ms']:.3f} | "
                   f"{b['optimizer_ms']:.3f} |")
