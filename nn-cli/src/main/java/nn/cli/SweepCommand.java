@@ -51,10 +51,10 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the .nn file")
     Path file;
 
-    @Option(names = "--set", paramLabel = "NAME=V1,V2,...", required = true,
-            description = "the values a let constant takes (repeatable: the grid of every combination);"
+    @Option(names = "--set", paramLabel = "NAME=V1,V2,...",
+            description = "the values a let constant takes (repeatable: the grid of every combination; none with --seeds: the file as it is, once per seed);"
                     + " with --random also a range LOW..HIGH[:int][:log] (lr=1e-4..1e-2:log, width=64..512:int)")
-    List<String> sets;
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "N", description = "repeat every setting with seeds 1..N (default: the file's seed)")
     Integer seeds;
@@ -108,6 +108,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<SweepGrid.Axis> axes = new ArrayList<>();
         List<SweepRun> runs;
+        if (sets.isEmpty() && seeds == null) throw new UserError("nothing to sweep: give --set NAME=V1,V2,... or --seeds N");
+        if (sets.isEmpty() && random != null) throw new UserError("--random draws from --set values: give at least one --set");
         try {
             for (String s : sets) axes.add(SweepGrid.axis(s));
             runs = SweepGrid.runs(axes, random == null ? 0 : Options.positive("--random", random), seedList());

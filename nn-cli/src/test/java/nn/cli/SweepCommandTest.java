@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -118,6 +119,29 @@ class SweepCommandTest {
         assertEquals(0, report.exitCode(), report.err());
         assertTrue(report.out().contains("| 4 | 1e-2 | file | finished | 2 |"), report.out());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("width=8_rate=1e-2/model.nnc")));
+    }
+
+    @Test
+    void seedsAloneRepeatTheFileAsItIsAndNothingToSweepIsRefused(@TempDir Path dir) throws Exception {
+        String file = tiny(dir).toString();
+        Path out = dir.resolve("seeds");
+        CliRun seeds = CliRun.of("sweep", file, "--seeds", "2", "--train-limit", "100", "--test-limit", "50",
+                "--epochs", "1", "--out", out.toString());
+        assertEquals(0, seeds.exitCode(), seeds.out() + seeds.err());
+        for (String run : List.of("seed=1", "seed=2")) {
+            assertTrue(Files.isRegularFile(out.resolve(run).resolve("model.nnc")), run);
+            assertEquals(Map.of(), CheckpointReader.readMetadata(out.resolve(run).resolve("model.nnc")).provenance().overrides());
+        }
+        assertEquals("seed,status,epochs,final accuracy %,best accuracy %,best epoch,epoch s (median),wall s",
+                Files.readAllLines(out.resolve("sweep.csv")).get(0));
+
+        CliRun nothing = CliRun.of("sweep", file, "--out", dir.resolve("none").toString());
+        assertEquals(2, nothing.exitCode());
+        assertEquals("nn: error: nothing to sweep: give --set NAME=V1,V2,... or --seeds N\n", nothing.err());
+        CliRun randomWithoutSet = CliRun.of("sweep", file, "--seeds", "2", "--random", "3");
+        assertEquals(2, randomWithoutSet.exitCode());
+        assertEquals(1, randomWithoutSet.err().lines().count(), randomWithoutSet.err());
+        assertFalse(Files.exists(dir.resolve("none")));
     }
 
     @Test
