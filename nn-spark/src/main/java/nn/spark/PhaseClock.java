@@ -1,6 +1,7 @@
 package nn.spark;
 
 import nn.api.train.GcTime;
+import nn.api.train.StepLaps;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
@@ -81,6 +82,16 @@ final class PhaseClock {
         long cpu = jvm.threadCpuNanos();
         if (phase.ofStep) stepCpu += cpu - lastCpu;
         lastCpu = cpu;
+    }
+
+    /** This clock as a training step's laps: each step phase is the task phase of the same name. */
+    StepLaps stepLaps() {
+        return phase -> lap(switch (phase) {
+            case FEED -> Phase.FEED;
+            case FORWARD -> Phase.FORWARD;
+            case BACKWARD -> Phase.BACKWARD;
+            case UPDATE -> Phase.UPDATE;
+        });
     }
 
     /** Leaves the time since the previous lap to no phase (it counts as the task's other time). */

@@ -13,7 +13,6 @@ import nn.api.train.BatchFeeder;
 import nn.api.train.EpochPlan;
 import nn.api.train.TrainAssembly;
 import nn.api.train.TrainingStep;
-import nn.api.runtime.StepMemory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,18 +119,10 @@ final class Replica {
             BatchFeeder.Batch batch = feeder.batch(epochOrder, from, n, job.augmentation(), augment);
             clock.lap(PhaseClock.Phase.FEED);
             clock.step();
-            double value;
-            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {
-                value = step.loss(step.forward(batch.input), batch.target);
-                clock.lap(PhaseClock.Phase.FORWARD);
-                examples[i] = n;
-                losses[i] = value;
-                if (!Double.isFinite(value)) break; // the driver stops before any parameter takes the step
-                step.backward();
-                clock.lap(PhaseClock.Phase.BACKWARD);
-                if (optimizer != null) step.update();
-            }
-            clock.lap(PhaseClock.Phase.UPDATE); // with closing the step's memory
+            double value = step.run(batch.input, batch.target, clock.stepLaps());
+            examples[i] = n;
+            losses[i] = value;
+            if (!Double.isFinite(value)) break; // no parameter took the step; the driver stops
         }
         float[] vector = null;
         int total = IntStream.of(examples).sum();

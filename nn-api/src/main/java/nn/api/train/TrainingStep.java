@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * One training step in its phases: forward, loss and its gradient, backward, one optimizer
- * update over the flat parameter vector. The trainer runs them in a row; `nn bench` times
- * each phase on its own, so both run the same code.
+ * update over the flat parameter vector. {@link #run} is the step as the trainer, `nn bench` and
+ * a Spark worker all run it, so the three time the same code.
  */
 public final class TrainingStep {
     private final Network network;
@@ -25,6 +25,25 @@ public final class TrainingStep {
         this.network = network;
         this.loss = loss;
         this.optimizer = optimizer;
+    }
+
+    /**
+     * One step on a batch inside its own step memory: forward with the loss and, only if the loss
+     * is finite (so the parameters never take a NaN step), backward and the update. Each phase's
+     * end is told to {@code laps}; the caller laps the feed before. Returns the loss.
+     */
+    public double run(INDArray input, INDArray target, StepLaps laps) {
+        double value;
+        try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) {
+            value = loss(forward(input), target);
+            laps.lap(StepPhase.FORWARD);
+            if (!Double.isFinite(value)) return value;
+            backward();
+            laps.lap(StepPhase.BACKWARD);
+            update();
+        }
+        laps.lap(StepPhase.UPDATE);
+        return value;
     }
 
     /** The network's output for a training batch (dropout and batch statistics in training mode). */
@@ -45,8 +64,8 @@ public final class TrainingStep {
         network.backward(gradOutput);
     }
 
-    /** One optimizer update of the parameters from the gradients. */
+    /** One optimizer update of the parameters from the gradients; none without an optimizer (a worker averaging gradients). */
     public void update() {
-        optimizer.step(network.params(), network.grads());
+        if (optimizer != null) optimizer.step(network.params(), network.grads());
     }
 }

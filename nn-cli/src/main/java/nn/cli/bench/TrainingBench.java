@@ -8,6 +8,8 @@ import nn.api.runtime.Loss;
 import nn.api.runtime.Optimizer;
 import nn.api.train.BatchFeeder;
 import nn.api.train.TrainingDiverged;
+import nn.api.train.PhaseTotals;
+import nn.api.train.StepPhase;
 import nn.api.train.TrainingStep;
 import nn.api.runtime.StepMemory;
 
@@ -46,23 +48,22 @@ public final class TrainingBench {
         PeakMemory.reset();
         BatchFeeder feeder = new BatchFeeder(train, normalization, network.inputShape());
         Order order = new Order(train.count(), batch, new Random(settings.seed()));
-        long[] phases = new long[4];
-        for (int i = 0; i < settings.warmup(); i++) trainStep(feeder, order, phases);
+        for (int i = 0; i < settings.warmup(); i++) trainStep(feeder, order, new PhaseTotals());
 
         int rounds = settings.rounds();
         double[] stepMs = new double[rounds];
         double[] cpuMs = new double[rounds];
-        double[][] phaseMs = new double[4][rounds];
+        double[][] phaseMs = new double[StepPhase.values().length][rounds];
         double loss = 0;
         long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
         for (int r = 0; r < rounds; r++) {
-            java.util.Arrays.fill(phases, 0);
+            PhaseTotals phases = new PhaseTotals();
             loss = 0;
             long start = System.nanoTime(), cpuStart = ALLOCATION.getCurrentThreadCpuTime();
             for (int s = 0; s < settings.steps(); s++) loss += trainStep(feeder, order, phases);
             stepMs[r] = (System.nanoTime() - start) / 1e6 / settings.steps();
             cpuMs[r] = (ALLOCATION.getCurrentThreadCpuTime() - cpuStart) / 1e6 / settings.steps();
-            for (int p = 0; p < 4; p++) phaseMs[p][r] = phases[p] / 1e6 / settings.steps();
+            for (StepPhase p : StepPhase.values()) phaseMs[p.ordinal()][r] = phases.nanos(p) / 1e6 / settings.steps();
         }
         long heapBytesPerStep = (ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore)
                 / ((long) rounds * settings.steps());
@@ -74,26 +75,13 @@ public final class TrainingBench {
                 StepFlops.perStep(network, batch), SgemmPeak.gflops());
     }
 
-    /** One training step; adds each phase's nanoseconds into phases[data, forward, backward, optimizer]. */
-    private double trainStep(BatchFeeder feeder, Order order, long[] phases) {
-        long t0 = System.nanoTime();
+    /** One training step, run as the trainer runs it; its phases added into {@code phases}. */
+    private double trainStep(BatchFeeder feeder, Order order, PhaseTotals phases) {
+        phases.mark();
         BatchFeeder.Batch b = feeder.batch(order.indices, order.next(), settings.batch());
-        long t1, t2, t3, t4;
-        double loss;
-        try (StepMemory scope = StepMemory.open(StepMemory.Purpose.TRAINING)) { // as the trainer runs a step
-            t1 = System.nanoTime();
-            loss = step.loss(step.forward(b.input), b.target);
-            t2 = System.nanoTime();
-            if (!Double.isFinite(loss)) throw new TrainingDiverged(1, 0, loss);
-            step.backward();
-            t3 = System.nanoTime();
-            step.update();
-            t4 = System.nanoTime();
-        }
-        phases[0] += t1 - t0;
-        phases[1] += t2 - t1;
-        phases[2] += t3 - t2;
-        phases[3] += t4 - t3;
+        phases.lap(StepPhase.FEED);
+        double loss = step.run(b.input, b.target, phases);
+        if (!Double.isFinite(loss)) throw new TrainingDiverged(1, 0, loss);
         return loss;
     }
 
