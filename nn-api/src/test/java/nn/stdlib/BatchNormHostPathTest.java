@@ -110,4 +110,12 @@ class BatchNormHostPathTest {
         assertSameAsNd4j(Shape.of(4, 8, 8), true, new long[]{5, 8, 8, 4}, 50);
         assertSameAsNd4j(Shape.of(4, 8, 8), false, new long[]{5, 4, 8, 8}, 50);
     }
+
+    /** More chunks than a lane sums in float before it is folded into double, the last chunk short. */
+    @Test
+    void manyChunksWithAShortLastOne() {
+        assertSameAsNd4j(Shape.of(3, 32, 32), true, new long[]{200, 32, 32, 3}, 20);
+        assertSameAsNd4j(Shape.of(3, 32, 32), false, new long[]{201, 3, 32, 32}, 20);
+        assertSameAsNd4j(Shape.of(5), false, new long[]{3001, 5}, 20);
+    }
 }

@@ -12,12 +12,14 @@ import java.nio.FloatBuffer;
  * batch forward (statistics, then y = a·x + b) and two backward (Σg and Σg·x̂, then the input
  * gradient), in Java loops ({@link BatchNormKernels}) over chunks copied in and out that stay in
  * the L2 cache, where ND4J's broadcast and reduction ops took six passes forward and seven
- * backward. Like conv2d and dense it keeps a reference to its input for the backward pass
- * (valid until the layer before runs forward again), so it keeps no normalised copy.
+ * backward. Per-channel coefficients are spread over chunk-long arrays once a call, so each pass
+ * is a flat loop the JIT vectorises. Like conv2d and dense it keeps a reference to its input for
+ * the backward pass (valid until the layer before runs forward again), so it keeps no normalised
+ * copy.
  */
 final class HostBatchNorm {
-    /** Values a chunk holds at least. */
-    private static final int CHUNK = 1 << 15;
+    /** Values a chunk holds at least: its eight chunk-long arrays stay within a core's L2 cache. */
+    private static final int CHUNK = 1 << 13;
 
     private final int channels;
     /** Values of one channel that follow each other: 1 channels-last or per feature, h × w channels-first. */
@@ -26,6 +28,8 @@ final class HostBatchNorm {
     private final int chunk;
     /** Chunks of the output gradient (or output) and of the input. */
     private final float[] work, xs;
+    /** Per-channel values spread over a chunk (BatchNormKernels.spread), and the sums' lanes. */
+    private final float[] spreadA, spreadB, spreadD, spreadMean, lanes1, lanes2;
     private final float[] mean, invStd, a, b, d, small;
     private final double[] s1, s2;
     private INDArray lastInput;
@@ -40,6 +44,12 @@ final class HostBatchNorm {
         this.chunk = Math.max(1, CHUNK / group) * group;
         work = new float[chunk];
         xs = new float[chunk];
+        spreadA = new float[chunk];
+        spreadB = new float[chunk];
+        spreadD = new float[chunk];
+        spreadMean = new float[chunk];
+        lanes1 = new float[chunk];
+        lanes2 = new float[chunk];
         mean = new float[channels];
         invStd = new float[channels];
         a = new float[channels];
@@ -76,11 +86,13 @@ final class HostBatchNorm {
             a[c] *= invStd[c];
             b[c] -= mean[c] * a[c];
         }
+        spread(a, spreadA, n);
+        spread(b, spreadB, n);
         FloatBuffer in = HostKernels.values(x), out = HostKernels.values(y);
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
             in.get(from, work, 0, len);
-            BatchNormKernels.affine(work, len, channels, inner, a, b);
+            BatchNormKernels.affine(work, len, spreadA, spreadB);
             out.put(from, work, 0, len);
         }
     }
@@ -90,13 +102,17 @@ final class HostBatchNorm {
         java.util.Arrays.fill(s1, 0);
         java.util.Arrays.fill(s2, 0);
         FloatBuffer in = HostKernels.values(x);
+        // Each channel's first value: sums of values shifted by it lose no precision to a large mean.
+        for (int c = 0; c < channels; c++) small[c] = in.get(c * inner);
+        spread(small, spreadD, n);
+        int chunks = 0;
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
             in.get(from, work, 0, len);
-            if (from == 0) { // each channel's first value: sums of values shifted by it lose no precision to a large mean
-                for (int c = 0; c < channels; c++) small[c] = work[c * inner];
+            BatchNormKernels.addMoments(work, len, spreadD, lanes1, lanes2);
+            if (++chunks % BatchNormKernels.FOLD_EVERY == 0 || from + len == n) {
+                foldLanes(n);
             }
-            BatchNormKernels.addMoments(work, len, channels, inner, small, s1, s2);
         }
         for (int c = 0; c < channels; c++) {
             double m = s1[c] / count, var = Math.max(0, s2[c] / count - m * m);
@@ -105,6 +121,18 @@ final class HostBatchNorm {
             mean[c] = (float) s1[c];
             invStd[c] = (float) (1 / Math.sqrt(var + eps));
         }
+    }
+
+    /** The lanes' sums into s1 and s2 (double), the lanes zeroed. */
+    private void foldLanes(int n) {
+        int len = Math.min(chunk, n);
+        BatchNormKernels.fold(lanes1, len, channels, inner, s1);
+        BatchNormKernels.fold(lanes2, len, channels, inner, s2);
+    }
+
+    /** Spreads per-channel values over the part of a chunk the batch fills. */
+    private void spread(float[] perChannel, float[] target, int n) {
+        BatchNormKernels.spread(perChannel, channels, inner, target, Math.min(chunk, n));
     }
 
     /** PyTorch's rule: running = (1 - momentum) · running + momentum · batch, the variance unbiased. */
@@ -136,12 +164,17 @@ final class HostBatchNorm {
         double[] sumG = s1, sumGX = s2;
         java.util.Arrays.fill(sumG, 0);
         java.util.Arrays.fill(sumGX, 0);
+        spread(mean, spreadMean, n);
         FloatBuffer gIn = HostKernels.values(g), xIn = HostKernels.values(lastInput), out = HostKernels.values(dx);
+        int chunks = 0;
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
             gIn.get(from, work, 0, len);
             xIn.get(from, xs, 0, len);
-            BatchNormKernels.gradientSums(work, xs, len, channels, inner, mean, sumG, sumGX);
+            BatchNormKernels.addGradientSums(work, xs, len, spreadMean, lanes1, lanes2);
+            if (++chunks % BatchNormKernels.FOLD_EVERY == 0 || from + len == n) {
+                foldLanes(n);
+            }
         }
         for (int c = 0; c < channels; c++) small[c] = (float) (sumGX[c] * invStd[c]);
         writeSmall(gammaGrad);
@@ -154,11 +187,14 @@ final class HostBatchNorm {
             b[c] = training ? (float) (-scale * invStd[c] * invStd[c] * sumGX[c] / count) : 0f;
             d[c] = training ? (float) (-scale * sumG[c] / count) : 0f;
         }
+        spread(a, spreadA, n);
+        spread(b, spreadB, n);
+        spread(d, spreadD, n);
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
             gIn.get(from, work, 0, len);
             xIn.get(from, xs, 0, len);
-            BatchNormKernels.combine(work, xs, len, channels, inner, mean, a, b, d);
+            BatchNormKernels.combine(work, xs, len, spreadMean, spreadA, spreadB, spreadD);
             out.put(from, work, 0, len);
         }
     }
