@@ -116,12 +116,14 @@ class TrainEndToEndTest {
                     patience       = 1
                     augment_shift  = 2
                     augment_rotate = 10
+                    augment_zoom   = 0.1
                     batch          = 32
                     epochs         = 4
                 }
                 """);
         CliRun run = CliRun.of("train", model.toString(), "--out", dir.resolve("run").toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0.1, CheckpointReader.read(dir.resolve("run/model.nnc")).graph().train().settings().augmentZoom());
         List<String> lines = Files.readAllLines(dir.resolve("run/metrics.jsonl"));
         ObjectMapper json = new ObjectMapper();
         JsonNode first = json.readTree(lines.get(0));

@@ -92,8 +92,7 @@ final class SparkRun implements DistributedTraining.Session {
         job = spark.broadcast(new WorkerJob(runId, GraphJson.write(request.graph()),
                 request.data().directory() == null ? null : request.data().directory().toAbsolutePath().toString(),
                 request.data().offline(), request.backend(), request.threads(), workerCount, request.syncEvery(),
-                c.batch(), c.seed(), c.shuffle(), c.validation(), c.augmentation().maxShift(),
-                c.augmentation().maxDegrees(), c.augmentation().flip(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
+                c.batch(), c.seed(), c.shuffle(), c.validation(), c.augmentation(), System.getProperty(SparkTraining.FAIL_AT_PROPERTY), shards));
         workers = spark.parallelize(IntStream.range(0, workerCount).boxed().toList(), workerCount);
         // Each worker reads its data and builds its replica now, so a path an executor cannot reach fails here.
         List<ShardSizeTask.Placed> placed = workers.map(new ShardSizeTask(job)).collect();

@@ -16,16 +16,12 @@ import java.io.Serializable;
  */
 record WorkerJob(String runId, String graphJson, String dataDirectory, boolean offline, String backend, int threads,
                  int workers, int syncEvery, int batch, long seed, boolean shuffle, double validation,
-                 int augmentShift, double augmentRotate, boolean augmentFlip, String failAt, boolean shards)
+                 Augmentation augmentation, String failAt, boolean shards)
         implements Serializable {
 
     /** The config the driver's Trainer runs with, as far as the split of the data goes. */
     TrainConfig config() {
-        return new TrainConfig(batch, 1, seed, shuffle, validation, 0, augmentation());
-    }
-
-    Augmentation augmentation() {
-        return new Augmentation(augmentShift, augmentRotate, augmentFlip);
+        return new TrainConfig(batch, 1, seed, shuffle, validation, 0, augmentation);
     }
 
     boolean gradientAveraging() {

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, String backend, int threads,
                             double validation, int patience, int augmentShift, double augmentRotate,
-                            boolean augmentFlip) {
+                            boolean augmentFlip, double augmentZoom) {
 
     public static final TrainSetting<Integer> BATCH = TrainSetting.of(
             Param.optional("batch", ParamType.INT, 32, "examples per step").range(1.0, null),
@@ -60,10 +60,15 @@ public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, S
             Param.optional("augment_flip", ParamType.BOOL, false,
                     "mirror half the training images left to right, at random (clothes, not digits)"),
             Boolean.class, TrainSettings::augmentFlip);
+    public static final TrainSetting<Double> AUGMENT_ZOOM = TrainSetting.of(
+            Param.optional("augment_zoom", ParamType.FLOAT, 0.0,
+                    "zoom training images in or out at random by up to this fraction (0.1: scales 0.9 to 1.1)")
+                    .range(0.0, 0.5),
+            Double.class, TrainSettings::augmentZoom);
 
     /** Every setting, in the order of the record (and of messages and graph.json). */
     public static final List<TrainSetting<?>> ALL = List.of(BATCH, EPOCHS, SEED, SHUFFLE, BACKEND, THREADS,
-            VALIDATION, PATIENCE, AUGMENT_SHIFT, AUGMENT_ROTATE, AUGMENT_FLIP);
+            VALIDATION, PATIENCE, AUGMENT_SHIFT, AUGMENT_ROTATE, AUGMENT_FLIP, AUGMENT_ZOOM);
 
     /**
      * Whether graph.json holds this setting only when it differs from its default: the settings
@@ -159,7 +164,7 @@ public record TrainSettings(int batch, int epochs, long seed, boolean shuffle, S
         public TrainSettings build() {
             return new TrainSettings(get(BATCH), get(EPOCHS), get(SEED), get(SHUFFLE), get(BACKEND), get(THREADS),
                     get(VALIDATION), get(PATIENCE), get(AUGMENT_SHIFT), get(AUGMENT_ROTATE),
-                    get(AUGMENT_FLIP));
+                    get(AUGMENT_FLIP), get(AUGMENT_ZOOM));
         }
     }
 }

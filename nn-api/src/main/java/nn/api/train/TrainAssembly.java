@@ -119,7 +119,7 @@ public final class TrainAssembly {
         if (!problems.isEmpty()) throw invalid(problems.get(0).message(), null);
         TrainSettings s = settings();
         return new TrainConfig(s.batch(), s.epochs(), s.seed(), s.shuffle(), s.validation(), s.patience(),
-                new Augmentation(s.augmentShift(), s.augmentRotate(), s.augmentFlip()));
+                new Augmentation(s.augmentShift(), s.augmentRotate(), s.augmentFlip(), s.augmentZoom()));
     }
 
     private <P extends Provider> P provider(Map<String, P> providers, String name, String kind) {

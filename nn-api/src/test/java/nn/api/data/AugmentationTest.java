@@ -7,6 +7,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AugmentationTest {
@@ -99,6 +100,49 @@ class AugmentationTest {
             if (isMirrored) flipped++;
         }
         assertTrue(flipped > 70 && flipped < 130, "mirrored " + flipped + " of 200");
+    }
+
+    @Test
+    void zoomsScaleTheImageAboutItsCentre() {
+        // A 4x4 square in the middle of a 16x16 image: the centre of every zoomed copy stays put,
+        // and its ink grows with the scale (bilinear sampling keeps it only roughly).
+        byte[] p = new byte[256];
+        for (int y = 6; y <= 9; y++) for (int x = 6; x <= 9; x++) p[y * 16 + x] = (byte) 200;
+        ImageSet set = new ImageSet(p, new byte[]{1}, 1, 1, 16, 16, 2);
+        float[] plain = new float[256];
+        set.fill(new int[]{0}, 0, 1, Normalization.NONE, plain, new float[2]);
+        double plainMass = mass(plain);
+        Augmentation zoom = new Augmentation(0, 0, false, 0.4);
+        assertFalse(zoom.isNone());
+        Random rng = new Random(4);
+        double smallest = Double.MAX_VALUE, largest = 0;
+        for (int i = 0; i < 50; i++) {
+            float[] out = new float[256];
+            set.fill(new int[]{0}, 0, 1, Normalization.NONE, zoom, rng, out, new float[2]);
+            double m = mass(out), cx = 0, cy = 0;
+            for (int k = 0; k < 256; k++) {
+                cx += out[k] * (k % 16);
+                cy += out[k] * (k / 16);
+            }
+            assertEquals(7.5, cx / m, 1e-3, "image " + i + ": the centre moved");
+            assertEquals(7.5, cy / m, 1e-3, "image " + i + ": the centre moved");
+            smallest = Math.min(smallest, m);
+            largest = Math.max(largest, m);
+        }
+        assertTrue(smallest < plainMass * 0.8 && largest > plainMass * 1.25,
+                "scales up to 0.4 either way should shrink and grow the ink: " + smallest + " to " + largest);
+    }
+
+    @Test
+    void aZoomOutsideItsRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, false, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> new Augmentation(0, 0, false, -0.1));
+    }
+
+    private static double mass(float[] image) {
+        double m = 0;
+        for (float v : image) m += v;
+        return m;
     }
 
     private static boolean close(float[] a, float[] b) {
