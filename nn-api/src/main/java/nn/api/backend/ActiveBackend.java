@@ -2,6 +2,7 @@ package nn.api.backend;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
+import nn.api.spi.OpThreads;
 
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import java.util.Set;
  */
 public final class ActiveBackend {
     private static volatile Set<Backend.Capability> capabilities;
+    private static volatile OpThreads opThreads = OpThreads.FIXED;
 
     private ActiveBackend() {
     }
@@ -20,6 +22,12 @@ public final class ActiveBackend {
     public static void start(Backend backend, Backend.Options options) {
         backend.activate(options);
         capabilities = Set.copyOf(backend.capabilities());
+        opThreads = backend.opThreads();
+    }
+
+    /** The started backend's per-op thread control; {@link OpThreads#FIXED} when none was started. */
+    public static OpThreads opThreads() {
+        return opThreads;
     }
 
     /**

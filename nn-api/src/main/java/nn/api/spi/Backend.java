@@ -61,6 +61,11 @@ public interface Backend {
         return Set.of();
     }
 
+    /** How many threads its ops may use, narrowed per op; called after {@link #activate}. */
+    default OpThreads opThreads() {
+        return OpThreads.FIXED;
+    }
+
     /** Facts for `nn doctor` and checkpoints: versions, native variant, threads. */
     Map<String, String> describe();
 }

@@ -27,7 +27,7 @@ public final class Relu implements Activation {
 
     @Override
     public void forward(INDArray x, INDArray y) {
-        if (HostKernels.applies(x, y) && HostKernels.small(x)) HostKernels.relu(x, y);
+        if (HostKernels.applies(x, y) && HostKernels.smallForward(x)) HostKernels.relu(x, y);
         else Nd4j.exec(new RectifiedLinear(x, y, 0.0));
     }
 

@@ -78,7 +78,7 @@ public final class Dense implements Layer {
         }
         multiply(forwardGemm, input, weights, out);
         if (bias) {
-            if (HostKernels.applies(out, biases) && HostKernels.small(out)) HostKernels.addRowVector(out, biases);
+            if (HostKernels.applies(out, biases) && HostKernels.smallForward(out)) HostKernels.addRowVector(out, biases);
             else out.addiRowVector(biases);
         }
         return out;
@@ -105,7 +105,8 @@ public final class Dense implements Layer {
     private void multiply(NativeOp gemm, INDArray a, INDArray b, INDArray c) {
         operands[0] = a;
         operands[1] = b;
-        gemm.run(operands, c);
+        // Each of the three products is batch x in x units multiply-adds.
+        gemm.run(lastInput.size(0) * in * units, operands, c);
     }
 
     /** `dense(units, bias = true, init = "xavier")`. */

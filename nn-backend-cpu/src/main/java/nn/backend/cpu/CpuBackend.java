@@ -2,6 +2,7 @@ package nn.backend.cpu;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
+import nn.api.spi.OpThreads;
 import nn.api.backend.Nd4jBackendFilter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -68,6 +69,20 @@ public final class CpuBackend implements Backend {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads); // OpenBLAS: its own thread pool
     }
+
+    /**
+     * Matrix products under 2^24 multiply-adds (an MLP's at batch 64) run on one thread. Split
+     * over two, each paid for waking the second thread, asleep again after nn's Java kernels
+     * between ops: the MLP's step with two threads took 5.7-7.3 ms against 3.4-4.0 ms with one,
+     * and 3.1-3.4 ms narrowed (docs/performance.md, "Small products on one thread").
+     */
+    @Override
+    public OpThreads opThreads() {
+        if (threads <= 1) return OpThreads.FIXED;
+        return new OmpOpThreads(NativeOpsHolder.getInstance().getDeviceNativeOps(), threads, SHARE_FROM_MULTIPLY_ADDS);
+    }
+
+    private static final long SHARE_FROM_MULTIPLY_ADDS = 1L << 24;
 
     /** ND4J's CPU arrays are in the host's memory: nn's Java kernels may work on them directly. */
     @Override

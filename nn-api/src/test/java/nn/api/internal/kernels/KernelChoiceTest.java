@@ -2,6 +2,7 @@ package nn.api.internal.kernels;
 
 import nn.api.backend.ActiveBackend;
 import nn.api.spi.Backend;
+import nn.api.spi.OpThreads;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,7 @@ class KernelChoiceTest {
     private static Backend reporting(Set<Backend.Capability> capabilities) {
         Backend b = mock(Backend.class);
         when(b.capabilities()).thenReturn(capabilities);
+        when(b.opThreads()).thenReturn(OpThreads.FIXED);
         return b;
     }
 
@@ -34,5 +36,13 @@ class KernelChoiceTest {
             ActiveBackend.start(reporting(Set.of(Backend.Capability.HOST_MEMORY_KERNELS)), new Backend.Options(1));
         }
         assertTrue(HostKernels.applies(floats));
+    }
+
+    @Test
+    void forwardKernelsTakeLargerArraysThanTheRest() {
+        INDArray inferenceBatch = Nd4j.zeros(DataType.FLOAT, 1000, 128); // an MLP's first layer at batch 1000
+        assertFalse(HostKernels.small(inferenceBatch));
+        assertTrue(HostKernels.smallForward(inferenceBatch));
+        assertFalse(HostKernels.smallForward(Nd4j.zeros(DataType.FLOAT, 64, 32, 14, 14))); // a CNN's activations
     }
 }

@@ -1,0 +1,99 @@
+package nn.stdlib;
+
+import nn.api.backend.ActiveBackend;
+import nn.api.spi.Backend;
+import nn.api.spi.OpThreads;
+import nn.stdlib.layer.Dense;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Dense asks the backend's thread control about each product's size and always gives the threads back. */
+class DenseThreadsTest {
+
+    /** Narrows below a size and records what it was asked and how often it was undone. */
+    static final class Recording implements OpThreads {
+        final List<Long> asked = new ArrayList<>();
+        int narrowed, restored;
+        final long shareFrom;
+
+        Recording(long shareFrom) {
+            this.shareFrom = shareFrom;
+        }
+
+        @Override
+        public boolean narrowIfSmall(long multiplyAdds) {
+            asked.add(multiplyAdds);
+            if (multiplyAdds >= shareFrom) return false;
+            narrowed++;
+            return true;
+        }
+
+        @Override
+        public void restore() {
+            restored++;
+        }
+    }
+
+    private static void start(OpThreads threads) {
+        Backend b = mock(Backend.class);
+        when(b.capabilities()).thenReturn(Set.of(Backend.Capability.HOST_MEMORY_KERNELS));
+        when(b.opThreads()).thenReturn(threads);
+        ActiveBackend.start(b, new Backend.Options(2));
+    }
+
+    private static Dense bound(int in, int units) {
+        Dense dense = new Dense(in, units, true, "xavier");
+        dense.bind(Map.of("W", Nd4j.rand(DataType.FLOAT, in, units), "b", Nd4j.zeros(DataType.FLOAT, units)),
+                Map.of("W", Nd4j.zeros(DataType.FLOAT, in, units), "b", Nd4j.zeros(DataType.FLOAT, units)));
+        return dense;
+    }
+
+    @AfterEach
+    void fixedThreadsAgain() {
+        start(OpThreads.FIXED);
+    }
+
+    @Test
+    void eachProductIsSizedAsBatchTimesInTimesUnits() {
+        Recording threads = new Recording(100);
+        start(threads);
+        Dense dense = bound(4, 5);
+        INDArray out = dense.forward(Nd4j.rand(DataType.FLOAT, 3, 4), true);
+        dense.backward(Nd4j.onesLike(out));
+        assertEquals(List.of(60L, 60L, 60L), threads.asked); // forward, weight gradient, input gradient
+        assertEquals(3, threads.narrowed);
+        assertEquals(3, threads.restored);
+    }
+
+    @Test
+    void largeProductsKeepEveryThread() {
+        Recording threads = new Recording(50);
+        start(threads);
+        bound(4, 5).forward(Nd4j.rand(DataType.FLOAT, 3, 4), false);
+        assertEquals(0, threads.narrowed);
+        assertEquals(0, threads.restored);
+    }
+
+    @Test
+    void threadsAreGivenBackWhenTheOpFails() {
+        Recording threads = new Recording(1_000);
+        start(threads);
+        Dense dense = bound(4, 5);
+        assertThrows(RuntimeException.class, () -> dense.forward(Nd4j.rand(DataType.FLOAT, 3, 7), false)); // 7 columns, not 4
+        assertEquals(1, threads.narrowed);
+        assertEquals(1, threads.restored);
+    }
+}
