@@ -71,19 +71,31 @@ public final class HostKernels {
     /** -Dnn.kernels.nd4j=true runs ND4J's ops everywhere, for comparing the two paths. */
     private static final boolean OFF = Boolean.getBoolean("nn.kernels.nd4j");
 
-    /** out[r, c] += row[c] for every row r. */
+    /**
+     * out[r, c] += row[c] for every row r, a chunk of whole rows at a time: the row is repeated
+     * over a chunk-long array once, so the loop reads both arrays at one index, which the JIT
+     * vectorises (a loop over each row's columns was not: 200 against 90 µs on [1000, 128]).
+     */
     public static void addRowVector(INDArray out, INDArray row) {
         Scratch s = SCRATCH.get();
         int cols = (int) row.length();
         int n = (int) out.length();
-        float[] o = s.a(n), b = s.b(cols);
-        floats(out).get(base(out), o, 0, n);
-        floats(row).get(base(row), b, 0, cols);
-        for (int at = 0; at < n; at += cols) {
-            for (int c = 0; c < cols; c++) o[at + c] += b[c];
+        int chunk = Math.min(n, Math.max(cols, CHUNK / cols * cols));
+        float[] o = s.a(chunk), repeated = s.b(chunk);
+        floats(row).get(base(row), repeated, 0, cols);
+        for (int at = cols; at < chunk; at += cols) System.arraycopy(repeated, 0, repeated, at, cols);
+        FloatBuffer values = floats(out);
+        int base = base(out);
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            values.get(base + from, o, 0, m);
+            for (int k = 0; k < m; k++) o[k] += repeated[k];
+            values.put(base + from, o, 0, m);
         }
-        floats(out).put(base(out), o, 0, n);
     }
+
+    /** Values a chunked kernel copies in at once: 32 kB, well within the L2 cache. */
+    private static final int CHUNK = 8192;
 
     /** out[c] = sum over rows r of in[r, c]. */
     public static void columnSums(INDArray in, INDArray out) {
@@ -107,10 +119,15 @@ public final class HostKernels {
     public static void relu(INDArray x, INDArray y) {
         Scratch s = SCRATCH.get();
         int n = (int) x.length();
-        float[] v = s.a(n);
-        floats(x).get(base(x), v, 0, n);
-        for (int k = 0; k < n; k++) v[k] = Math.max(v[k], 0f);
-        floats(y).put(base(y), v, 0, n);
+        float[] v = s.a(Math.min(n, CHUNK));
+        FloatBuffer in = floats(x), out = floats(y);
+        int inBase = base(x), outBase = base(y);
+        for (int from = 0; from < n; from += CHUNK) { // chunks stay in the cache between copy, loop and copy
+            int m = Math.min(CHUNK, n - from);
+            in.get(inBase + from, v, 0, m);
+            for (int k = 0; k < m; k++) v[k] = Math.max(v[k], 0f);
+            out.put(outBase + from, v, 0, m);
+        }
     }
 
     /** gx = gy where y > 0, else 0. */

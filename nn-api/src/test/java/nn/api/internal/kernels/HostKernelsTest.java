@@ -46,6 +46,19 @@ class HostKernelsTest {
         assertEquals(expected, out);
     }
 
+    /** Many chunks, rows that do not divide a chunk, a last chunk shorter than the rest. */
+    @Test
+    void addRowVectorAndReluOverManyChunksMatchNd4j() {
+        INDArray out = randn(1001, 100), bias = viewAtOffset(100);
+        INDArray expected = out.addRowVector(bias);
+        HostKernels.addRowVector(out, bias);
+        assertEquals(expected, out);
+        INDArray y = Nd4j.create(DataType.FLOAT, 1001, 100), relu = Nd4j.create(DataType.FLOAT, 1001, 100);
+        Nd4j.exec(new RectifiedLinear(out, relu, 0.0));
+        HostKernels.relu(out, y);
+        assertEquals(relu, y);
+    }
+
     @Test
     void columnSumsMatchNd4jIntoAView() {
         INDArray in = randn(6, 4), out = viewAtOffset(4);
