@@ -18,9 +18,6 @@ import java.nio.FloatBuffer;
  * copy.
  */
 final class HostBatchNorm {
-    /** Values a chunk holds at least: its eight chunk-long arrays stay within a core's L2 cache. */
-    private static final int CHUNK = 1 << 13;
-
     private final int channels;
     /** Values of one channel that follow each other: 1 channels-last or per feature, h × w channels-first. */
     private final int inner;
@@ -41,7 +38,7 @@ final class HostBatchNorm {
         this.channels = channels;
         this.inner = inner;
         int group = inner == 1 ? channels : perExample;
-        this.chunk = Math.max(1, CHUNK / group) * group;
+        this.chunk = HostKernels.chunkOf(group); // its eight chunk-long arrays stay within the L2 cache
         work = new float[chunk];
         xs = new float[chunk];
         spreadA = new float[chunk];

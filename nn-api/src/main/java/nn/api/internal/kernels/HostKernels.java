@@ -80,22 +80,26 @@ public final class HostKernels {
         Scratch s = SCRATCH.get();
         int cols = (int) row.length();
         int n = (int) out.length();
-        int chunk = Math.min(n, Math.max(cols, CHUNK / cols * cols));
+        int chunk = Math.min(n, chunkOf(cols));
         float[] o = s.a(chunk), repeated = s.b(chunk);
-        floats(row).get(base(row), repeated, 0, cols);
-        for (int at = cols; at < chunk; at += cols) System.arraycopy(repeated, 0, repeated, at, cols);
-        FloatBuffer values = floats(out);
-        int base = base(out);
+        copyIn(row, o);
+        BatchNormKernels.spread(o, cols, 1, repeated, chunk);
+        FloatBuffer values = values(out);
         for (int from = 0; from < n; from += chunk) {
             int m = Math.min(chunk, n - from);
-            values.get(base + from, o, 0, m);
+            values.get(from, o, 0, m);
             for (int k = 0; k < m; k++) o[k] += repeated[k];
-            values.put(base + from, o, 0, m);
+            values.put(from, o, 0, m);
         }
     }
 
-    /** Values a chunked kernel copies in at once: 32 kB, well within the L2 cache. */
-    private static final int CHUNK = 8192;
+    /** Values a chunked loop copies in at once, at least: its arrays stay within a core's L2 cache. */
+    private static final int CHUNK = 1 << 13;
+
+    /** The length of a chunk of whole groups (rows, examples) of {@code group} values, about {@link #CHUNK}. */
+    public static int chunkOf(int group) {
+        return Math.max(1, CHUNK / group) * group;
+    }
 
     /** out[c] = sum over rows r of in[r, c]. */
     public static void columnSums(INDArray in, INDArray out) {
@@ -120,13 +124,12 @@ public final class HostKernels {
         Scratch s = SCRATCH.get();
         int n = (int) x.length();
         float[] v = s.a(Math.min(n, CHUNK));
-        FloatBuffer in = floats(x), out = floats(y);
-        int inBase = base(x), outBase = base(y);
+        FloatBuffer in = values(x), out = values(y);
         for (int from = 0; from < n; from += CHUNK) { // chunks stay in the cache between copy, loop and copy
             int m = Math.min(CHUNK, n - from);
-            in.get(inBase + from, v, 0, m);
+            in.get(from, v, 0, m);
             for (int k = 0; k < m; k++) v[k] = Math.max(v[k], 0f);
-            out.put(outBase + from, v, 0, m);
+            out.put(from, v, 0, m);
         }
     }
 
