@@ -2,6 +2,7 @@ package nn.stdlib;
 
 import nn.api.backend.ActiveBackend;
 import nn.api.spi.Backend;
+import nn.api.spi.DirectGemm;
 import nn.api.spi.OpThreads;
 import nn.stdlib.layer.Dense;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** Dense asks the backend's thread control about each product's size and always gives the threads back. */
+/**
+ * Dense asks the backend's thread control about each product's size and always gives the
+ * threads back, and offers each product to the backend's direct path before running the op.
+ */
 class DenseThreadsTest {
 
     /** Narrows below a size and records what it was asked and how often it was undone. */
@@ -47,10 +51,27 @@ class DenseThreadsTest {
         }
     }
 
+    /** Runs the products it is offered with ND4J and records their transpositions and sizes. */
+    static final class RecordingGemm implements DirectGemm {
+        final List<String> runs = new ArrayList<>();
+
+        @Override
+        public boolean multiply(boolean transposeA, boolean transposeB, INDArray a, INDArray b, INDArray c, long multiplyAdds) {
+            runs.add((transposeA ? "T" : "N") + (transposeB ? "T" : "N") + " " + multiplyAdds);
+            c.assign((transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b));
+            return true;
+        }
+    }
+
     private static void start(OpThreads threads) {
+        start(threads, DirectGemm.NONE);
+    }
+
+    private static void start(OpThreads threads, DirectGemm gemm) {
         Backend b = mock(Backend.class);
         when(b.capabilities()).thenReturn(Set.of(Backend.Capability.HOST_MEMORY_KERNELS));
         when(b.opThreads()).thenReturn(threads);
+        when(b.directGemm()).thenReturn(gemm);
         ActiveBackend.start(b, new Backend.Options(2));
     }
 
@@ -95,5 +116,24 @@ class DenseThreadsTest {
         assertThrows(RuntimeException.class, () -> dense.forward(Nd4j.rand(DataType.FLOAT, 3, 7), false)); // 7 columns, not 4
         assertEquals(1, threads.narrowed);
         assertEquals(1, threads.restored);
+    }
+
+    @Test
+    void productsTheBackendRunsDirectlyGiveTheOpsResults() {
+        Nd4j.getRandom().setSeed(3);
+        Dense dense = bound(4, 5);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 4), gy = Nd4j.rand(DataType.FLOAT, 3, 5);
+        start(OpThreads.FIXED);
+        INDArray opOut = dense.forward(x, true).dup();
+        INDArray opGradIn = dense.backward(gy).dup();
+
+        RecordingGemm gemm = new RecordingGemm();
+        start(new Recording(1_000), gemm);
+        INDArray out = dense.forward(x, true);
+        INDArray gradIn = dense.backward(gy);
+
+        assertEquals(List.of("NN 60", "TN 60", "NT 60"), gemm.runs); // x W, x^T gy, gy W^T
+        assertEquals(0.0, opOut.sub(out).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(0.0, opGradIn.sub(gradIn).amaxNumber().doubleValue(), 1e-6);
     }
 }

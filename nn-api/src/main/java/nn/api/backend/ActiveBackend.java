@@ -2,6 +2,7 @@ package nn.api.backend;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
+import nn.api.spi.DirectGemm;
 import nn.api.spi.OpThreads;
 
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
 public final class ActiveBackend {
     private static volatile Set<Backend.Capability> capabilities;
     private static volatile OpThreads opThreads = OpThreads.FIXED;
+    private static volatile DirectGemm directGemm = DirectGemm.NONE;
 
     private ActiveBackend() {
     }
@@ -23,11 +25,17 @@ public final class ActiveBackend {
         backend.activate(options);
         capabilities = Set.copyOf(backend.capabilities());
         opThreads = backend.opThreads();
+        directGemm = backend.directGemm();
     }
 
     /** The started backend's per-op thread control; {@link OpThreads#FIXED} when none was started. */
     public static OpThreads opThreads() {
         return opThreads;
+    }
+
+    /** The started backend's path for small matrix products; {@link DirectGemm#NONE} when none was started. */
+    public static DirectGemm directGemm() {
+        return directGemm;
     }
 
     /**

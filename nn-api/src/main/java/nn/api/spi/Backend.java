@@ -66,6 +66,11 @@ public interface Backend {
         return OpThreads.FIXED;
     }
 
+    /** How it runs matrix products too small for the op path; called after {@link #activate}. */
+    default DirectGemm directGemm() {
+        return DirectGemm.NONE;
+    }
+
     /** Facts for `nn doctor` and checkpoints: versions, native variant, threads. */
     Map<String, String> describe();
 }

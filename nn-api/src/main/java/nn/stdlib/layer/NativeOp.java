@@ -1,7 +1,5 @@
 package nn.stdlib.layer;
 
-import nn.api.backend.ActiveBackend;
-import nn.api.spi.OpThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -42,17 +40,6 @@ final class NativeOp {
      */
     static NativeOp gemm(boolean transposeA, boolean transposeB) {
         return new NativeOp("matmul", true, new double[]{1.0, 0.0}, transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
-    }
-
-    /** Runs an op of this many multiply-adds, on one thread when the backend finds that too small to share. */
-    void run(long multiplyAdds, INDArray[] inputs, INDArray... outputs) {
-        OpThreads threads = ActiveBackend.opThreads();
-        boolean narrowed = threads.narrowIfSmall(multiplyAdds);
-        try {
-            run(inputs, outputs);
-        } finally {
-            if (narrowed) threads.restore();
-        }
     }
 
     void run(INDArray[] inputs, INDArray... outputs) {

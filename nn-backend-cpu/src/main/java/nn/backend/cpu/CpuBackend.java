@@ -2,6 +2,7 @@ package nn.backend.cpu;
 
 import nn.api.spi.Backend;
 import nn.api.spi.BackendException;
+import nn.api.spi.DirectGemm;
 import nn.api.spi.OpThreads;
 import nn.api.backend.Nd4jBackendFilter;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -83,6 +84,18 @@ public final class CpuBackend implements Backend {
     }
 
     private static final long SHARE_FROM_MULTIPLY_ADDS = 1L << 24;
+
+    /**
+     * Matrix products under 2^22 multiply-adds skip libnd4j's op path for OpenBLAS's sgemm
+     * (the MLP's at batch 64 but its first layer's; docs/performance.md, "Small products
+     * straight through OpenBLAS"); with more threads only those OpenBLAS keeps on one.
+     */
+    @Override
+    public DirectGemm directGemm() {
+        return OpenBlasGemm.forThreads(threads, DIRECT_BELOW_MULTIPLY_ADDS);
+    }
+
+    private static final long DIRECT_BELOW_MULTIPLY_ADDS = 1L << 22;
 
     /** ND4J's CPU arrays are in the host's memory: nn's Java kernels may work on them directly. */
     @Override

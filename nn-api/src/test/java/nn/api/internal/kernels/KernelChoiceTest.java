@@ -2,6 +2,7 @@ package nn.api.internal.kernels;
 
 import nn.api.backend.ActiveBackend;
 import nn.api.spi.Backend;
+import nn.api.spi.DirectGemm;
 import nn.api.spi.OpThreads;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,6 +23,7 @@ class KernelChoiceTest {
         Backend b = mock(Backend.class);
         when(b.capabilities()).thenReturn(capabilities);
         when(b.opThreads()).thenReturn(OpThreads.FIXED);
+        when(b.directGemm()).thenReturn(DirectGemm.NONE);
         return b;
     }
 
