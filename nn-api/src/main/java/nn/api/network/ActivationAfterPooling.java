@@ -28,7 +28,7 @@ final class ActivationAfterPooling {
             if (!(act.layer() instanceof ActivationLayer a) || !a.activation().nonDecreasing()) continue;
             if (!(pool.layer() instanceof WindowMaximum w) || !w.takesMaxima()) continue;
             int between = i + 1;
-            if (pool.inputs()[0] != between || output == between || readers(steps, between) != 1) continue;
+            if (pool.inputs()[0] != between || output == between || GraphExecutor.readers(steps, between) != 1) continue;
             Shape pooled = shapes.get(i + 2);
             steps.set(i, new GraphExecutor.Step(pool.name(), pool.op(), act.inputs(), pool.layer(), null,
                     new BatchBuffers(pooled.longDims())));
@@ -36,11 +36,5 @@ final class ActivationAfterPooling {
                     new ActivationLayer(a.activation(), pooled), null, pool.accumulator()));
             shapes.set(between, pooled);
         }
-    }
-
-    private static int readers(List<GraphExecutor.Step> steps, int value) {
-        int n = 0;
-        for (GraphExecutor.Step s : steps) for (int in : s.inputs()) if (in == value) n++;
-        return n;
     }
 }

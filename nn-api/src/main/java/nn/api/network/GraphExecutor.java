@@ -50,6 +50,13 @@ final class GraphExecutor {
         }
     }
 
+    /** How many steps read value {@code value}. */
+    static int readers(List<Step> steps, int value) {
+        int n = 0;
+        for (Step s : steps) for (int in : s.inputs()) if (in == value) n++;
+        return n;
+    }
+
     private final List<Step> steps;
     private final int output;
     private final String outputName;

@@ -37,6 +37,7 @@ public final class NetworkBuilder {
     private long seed;
     private Long expectedParameters;
     private boolean channelsLast = channelsLastByDefault();
+    private boolean fuseActivations = true;
 
     public NetworkBuilder(Registry registry) {
         this.registry = registry;
@@ -73,6 +74,15 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder channelsLast(boolean enabled) {
         this.channelsLast = enabled;
+        return this;
+    }
+
+    /**
+     * Whether a layer may apply the activation that alone follows it (see
+     * {@link ActivationIntoLayer}); on by default, off only to compare.
+     */
+    public NetworkBuilder fuseActivations(boolean enabled) {
+        this.fuseActivations = enabled;
         return this;
     }
 
@@ -172,6 +182,7 @@ public final class NetworkBuilder {
         for (Node node : nodes) valueShapes.add(shapes.get(node.name()));
         String outputName = steps.get(output - 1).name();
         ActivationAfterPooling.apply(steps, valueShapes, output);
+        if (fuseActivations) ActivationIntoLayer.apply(steps, valueShapes, output);
         LayoutPlan.Planned planned = channelsLast ? LayoutPlan.apply(steps, valueShapes, output)
                 : new LayoutPlan.Planned(steps, output);
         GraphExecutor executor = new GraphExecutor(planned.steps(), planned.output(), outputName);

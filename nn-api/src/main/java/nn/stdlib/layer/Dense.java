@@ -4,6 +4,8 @@ import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
 import nn.api.internal.kernels.HostKernels;
+import nn.api.runtime.Activation;
+import nn.api.runtime.FusesActivation;
 import nn.api.runtime.Layer;
 import nn.api.runtime.ParamSpec;
 import nn.api.schema.Args;
@@ -12,6 +14,7 @@ import nn.api.schema.ParamType;
 import nn.api.schema.Schema;
 import nn.api.spi.BaseProvider;
 import nn.api.spi.LayerProvider;
+import nn.stdlib.activation.Relu;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ import java.util.Map;
  * into preallocated buffers; the input gradient is skipped when nothing needs it (the first
  * layer), which saves a third of that layer's backward work.
  */
-public final class Dense implements Layer {
+public final class Dense implements Layer, FusesActivation {
     private final int in;
     private final int units;
     private final boolean bias;
@@ -33,6 +36,8 @@ public final class Dense implements Layer {
     private INDArray weights, biases, weightGrad, biasGrad;
     private INDArray lastInput;
     private boolean inputGradientNeeded = true;
+    /** The relu after this layer, applied in the bias pass (null when not fused). */
+    private Relu relu;
     /** x W, x^T gy and gy W^T. */
     private final MatrixProduct forwardGemm = new MatrixProduct(false, false);
     private final MatrixProduct weightGradientGemm = new MatrixProduct(true, false);
@@ -73,11 +78,24 @@ public final class Dense implements Layer {
         lastInput = input;
         INDArray out = outputs.get(input.size(0), input.dataType());
         multiply(forwardGemm, input, weights, out);
-        if (bias) {
-            if (HostKernels.applies(out, biases) && HostKernels.smallForward(out)) HostKernels.addRowVector(out, biases);
-            else out.addiRowVector(biases);
+        if (bias && HostKernels.applies(out, biases) && HostKernels.smallForward(out)) {
+            HostKernels.addRowVector(out, biases, relu != null);
+            return out;
         }
+        if (bias) out.addiRowVector(biases);
+        if (relu != null) relu.forward(out, out);
         return out;
+    }
+
+    /**
+     * Relu only: its gradient needs only its output, and this layer's backward never reads
+     * the output it wrote.
+     */
+    @Override
+    public boolean fuse(Activation activation) {
+        if (!(activation instanceof Relu r)) return false;
+        relu = r;
+        return true;
     }
 
     @Override
