@@ -136,4 +136,23 @@ class DenseThreadsTest {
         assertEquals(0.0, opOut.sub(out).amaxNumber().doubleValue(), 1e-6);
         assertEquals(0.0, opGradIn.sub(gradIn).amaxNumber().doubleValue(), 1e-6);
     }
+
+    @Test
+    void theFirstDenseLayerAfterFlattenComputesNoInputGradient() {
+        Recording threads = new Recording(0);
+        start(threads);
+        nn.api.graph.Graph g = new nn.api.graph.Graph("mlp",
+                List.of(new nn.api.graph.GraphInput("image", nn.api.graph.Shape.of(1, 2, 2))),
+                List.of(StdlibCalls.node("flat", "flatten", "image", Map.of()),
+                        StdlibCalls.node("d1", "dense", "flat", Map.of("units", 5)),
+                        StdlibCalls.node("r1", "relu", "d1", Map.of()),
+                        StdlibCalls.node("d2", "dense", "r1", Map.of("units", 3))),
+                List.of("d2"), null);
+        nn.api.network.Network net = new nn.api.network.NetworkBuilder(StdlibCalls.REGISTRY)
+                .dataType(DataType.FLOAT).seed(1).build(g);
+        INDArray out = net.forward(Nd4j.rand(DataType.FLOAT, 3, 1, 2, 2), true);
+        net.backward(Nd4j.onesLike(out));
+        // Forward: d1, d2; backward: d2 x^T gy and gy W^T (d1 depends on parameters), d1 x^T gy only.
+        assertEquals(List.of(3L * 4 * 5, 3L * 5 * 3, 3L * 5 * 3, 3L * 5 * 3, 3L * 4 * 5), threads.asked);
+    }
 }

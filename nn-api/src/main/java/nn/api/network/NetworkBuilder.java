@@ -113,6 +113,8 @@ public final class NetworkBuilder {
         List<GraphExecutor.Step> steps = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
         Map<String, Layer> layersByName = new LinkedHashMap<>();
+        // Whether each value depends on a parameter: only then does anything need its gradient.
+        boolean[] learned = new boolean[nodes.size() + 1];
         for (Node node : nodes) {
             int[] inputs = new int[node.inputs().size()];
             List<Shape> inShapes = new ArrayList<>();
@@ -130,6 +132,7 @@ public final class NetworkBuilder {
                 } catch (RuntimeException e) {
                     throw ProviderFailure.wrap(node.op(), provider.getClass(), "while building node '" + node.name() + "'", e);
                 }
+                for (int in : inputs) learned[steps.size() + 1] |= learned[in];
                 steps.add(new GraphExecutor.Step(node.name(), node.op(), inputs, null, created, accumulator));
                 layers.add(null);
                 continue;
@@ -141,7 +144,10 @@ public final class NetworkBuilder {
             } catch (RuntimeException e) {
                 throw ProviderFailure.wrap(node.op(), provider.getClass(), "while building node '" + node.name() + "'", e);
             }
-            if (inputs[0] == 0) layer.skipInputGradient(); // reads the data batch: nobody needs that gradient
+            // It reads the data batch, or values computed from it without parameters (flatten):
+            // nobody needs that gradient.
+            if (!learned[inputs[0]]) layer.skipInputGradient();
+            learned[steps.size() + 1] = learned[inputs[0]] || !layer.parameters().isEmpty();
             layer.seed(layerSeed(seed, steps.size()));
             layersByName.put(node.name(), layer);
             steps.add(new GraphExecutor.Step(node.name(), node.op(), inputs, layer, null, accumulator));
