@@ -1,9 +1,8 @@
 package nn.backend.cpu;
 
+import nn.api.internal.kernels.HostKernels;
 import nn.api.spi.DirectGemm;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,21 +44,17 @@ final class OpenBlasGemm implements DirectGemm {
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, pointer(a), (int) a.size(1), pointer(b), (int) b.size(1), 0f, pointer(c), n);
+                m, n, k, 1f, HostKernels.values(a), (int) a.size(1), HostKernels.values(b), (int) b.size(1), 0f,
+                HostKernels.values(c), n);
         return true;
     }
 
-    /** A contiguous row-major float matrix, so its rows are its second dimension apart. */
-    private static boolean plain(INDArray x) {
-        return x.rank() == 2 && x.dataType() == DataType.FLOAT && x.ordering() == 'c' && x.elementWiseStride() == 1
-                && x.size(0) <= Integer.MAX_VALUE && x.size(1) <= Integer.MAX_VALUE;
-    }
-
     /**
-     * The first element. A view's buffer already points at the buffer's own offset into the
-     * memory it shares; the array's offset counts from the start of that memory.
+     * A contiguous row-major float matrix, so its rows are its second dimension apart; sgemm
+     * reads it from its first element, views at an offset included.
      */
-    private static FloatPointer pointer(INDArray x) {
-        return new FloatPointer(x.data().addressPointer()).position(x.offset() - x.data().offset());
+    private static boolean plain(INDArray x) {
+        return x.rank() == 2 && HostKernels.contiguousFloats(x)
+                && x.size(0) <= Integer.MAX_VALUE && x.size(1) <= Integer.MAX_VALUE;
     }
 }

@@ -25,10 +25,13 @@ public final class HostKernels {
     /** True when every array is float32, contiguous in C order, and lives in host memory. */
     public static boolean applies(INDArray... arrays) {
         if (!hostMemory()) return false;
-        for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.elementWiseStride() != 1) return false;
-        }
+        for (INDArray a : arrays) if (!contiguousFloats(a)) return false;
         return true;
+    }
+
+    /** Float32 and contiguous in C order: its values are one run, read through {@link #values}. */
+    public static boolean contiguousFloats(INDArray a) {
+        return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && a.elementWiseStride() == 1;
     }
 
     /**
