@@ -1,6 +1,11 @@
 package nn.stdlib;
 
 import nn.api.backend.ActiveBackend;
+import nn.api.graph.Graph;
+import nn.api.graph.GraphInput;
+import nn.api.graph.Shape;
+import nn.api.network.Network;
+import nn.api.network.NetworkBuilder;
 import nn.api.spi.Backend;
 import nn.api.spi.DirectGemm;
 import nn.api.spi.OpThreads;
@@ -141,14 +146,14 @@ class DenseThreadsTest {
     void theFirstDenseLayerAfterFlattenComputesNoInputGradient() {
         Recording threads = new Recording(0);
         start(threads);
-        nn.api.graph.Graph g = new nn.api.graph.Graph("mlp",
-                List.of(new nn.api.graph.GraphInput("image", nn.api.graph.Shape.of(1, 2, 2))),
+        Graph g = new Graph("mlp",
+                List.of(new GraphInput("image", Shape.of(1, 2, 2))),
                 List.of(StdlibCalls.node("flat", "flatten", "image", Map.of()),
                         StdlibCalls.node("d1", "dense", "flat", Map.of("units", 5)),
                         StdlibCalls.node("r1", "relu", "d1", Map.of()),
                         StdlibCalls.node("d2", "dense", "r1", Map.of("units", 3))),
                 List.of("d2"), null);
-        nn.api.network.Network net = new nn.api.network.NetworkBuilder(StdlibCalls.REGISTRY)
+        Network net = new NetworkBuilder(StdlibCalls.REGISTRY)
                 .dataType(DataType.FLOAT).seed(1).build(g);
         INDArray out = net.forward(Nd4j.rand(DataType.FLOAT, 3, 1, 2, 2), true);
         net.backward(Nd4j.onesLike(out));
