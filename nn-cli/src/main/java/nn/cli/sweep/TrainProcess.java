@@ -72,16 +72,21 @@ public record TrainProcess(String mainClass, List<String> trainOptions, List<Str
         }
     }
 
-    /** This JVM's binary, heap limit and class path: each run gets what `./nn` gave the sweep. */
+    /** This JVM's binary, heap and collector settings and class path: each run gets what `./nn` gave the sweep. */
     private static List<String> jvm() {
         List<String> jvm = new ArrayList<>();
         jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx") || arg.startsWith("-Dnn.") || arg.startsWith("-XX:SharedArchiveFile")) jvm.add(arg);
+            if (passedOn(arg)) jvm.add(arg);
         }
         if (jvm.stream().noneMatch(a -> a.startsWith("-Xmx"))) jvm.add("-Xmx1g");
         jvm.add("-cp");
         jvm.add(System.getProperty("java.class.path"));
         return jvm;
+    }
+
+    private static boolean passedOn(String arg) {
+        return arg.startsWith("-Xmx") || arg.startsWith("-Xmn") || arg.startsWith("-Dnn.")
+                || arg.startsWith("-XX:SharedArchiveFile") || arg.matches("-XX:\\+Use\\w+GC");
     }
 }
