@@ -5,7 +5,7 @@ Runs `nn bench FILE` with DNNL_VERBOSE=1 for a few training steps (no inference)
 oneDNN's own timings of every primitive it executed in training steps, divided by the steps
 run (warm-up steps included, since oneDNN logs them too; the inference pass is left out):
 
-  OMP_NUM_THREADS=1 benchmarks/onednn_profile.py examples/mnist-cnn.nn [--jar JAR] [--steps N]
+  benchmarks/onednn_profile.py examples/mnist-cnn.nn [--jar JAR] [--steps N] [--threads N]
       [--java-opt -Dnn.channels-last=false]
 
 DNNL_MAX_CPU_ISA=AVX2 in the environment shows what a machine without AVX-512 runs.
@@ -22,11 +22,13 @@ p.add_argument("file")
 p.add_argument("--jar", default=os.path.join(root, "nn-cli", "target", "nn.jar"))
 p.add_argument("--steps", type=int, default=10)
 p.add_argument("--warmup", type=int, default=3)
+p.add_argument("--threads", type=int, default=1)
 p.add_argument("--java-opt", action="append", default=[])
 args = p.parse_args()
 
-env = dict(os.environ, DNNL_VERBOSE="1")
-command = ["java", "-Xmx1g", *args.java_opt, "-jar", args.jar, "bench", args.file, "--steps", str(args.steps),
+env = dict(os.environ, DNNL_VERBOSE="1", OMP_NUM_THREADS=str(args.threads))
+command = ["java", "-Xmx1g", "-XX:+UseSerialGC", "-Xmn24m", *args.java_opt, "-jar", args.jar, "bench", args.file,
+           "--threads", str(args.threads), "--steps", str(args.steps),
            "--rounds", "1", "--warmup", str(args.warmup), "--inference-batches", "1"]
 run = subprocess.run(command, env=env, capture_output=True, text=True)
 if run.returncode != 0:
@@ -40,7 +42,7 @@ for line in run.stdout.splitlines():
     time_ms[key] += float(fields[-1])
     calls[key] += 1
 steps = args.steps + args.warmup
-print(f"oneDNN per training step ({steps} steps of {args.file}; {' '.join(args.java_opt) or 'defaults'}"
+print(f"oneDNN per training step ({steps} steps of {args.file}, {args.threads} thread(s); {' '.join(args.java_opt) or 'defaults'}"
       f"{', DNNL_MAX_CPU_ISA=' + os.environ['DNNL_MAX_CPU_ISA'] if 'DNNL_MAX_CPU_ISA' in os.environ else ''})\n")
 print("| primitive | implementation | propagation | calls a step | ms a step |")
 print("| --- | --- | --- | ---: | ---: |")

@@ -165,4 +165,21 @@ class ChannelsLastTest {
                 GradientCheck.awayFromZero(new Random(8), 0.1, 1, 2, 2, 6, 6), 9);
         assertTrue(r.passed(), "residual: " + GradientCheck.describe(r).get(0));
     }
+
+    /**
+     * A first convolution with "same" padding and an odd remainder (12 x 13, kernel 5, stride 2),
+     * whose gradients im2col got wrong: patch rows channels-last, conv2d_bp channels-first.
+     */
+    @Test
+    void sameFirstConvolutionGradientsMatchFiniteDifferences() {
+        Graph g = new Graph("same", List.of(new GraphInput("image", Shape.of(1, 12, 13))), List.of(
+                node("c1", "conv2d", "image", Map.of("filters", 3, "kernel", 5, "stride", 2, "padding", "same")),
+                node("flat", "flatten", "c1", Map.of()),
+                node("out", "dense", "flat", Map.of("units", 2))), List.of("out"), null);
+        for (boolean channelsLast : new boolean[]{true, false}) {
+            GradientCheck.Result r = GradientCheck.checkNetwork(build(g, channelsLast),
+                    GradientCheck.awayFromZero(new Random(6), 0.1, 1, 2, 1, 12, 13), 7);
+            assertTrue(r.passed(), "channels-last " + channelsLast + ": " + GradientCheck.describe(r).get(0));
+        }
+    }
 }

@@ -106,7 +106,7 @@ public final class Conv2d implements Layer, ChannelsLast {
             long layout = channelsLast ? NHWC : NCHW;
             forwardOp = new NativeOp("conv2d", oneDnn, window.nativeArgs(layout, WEIGHTS_OIHW));
             backwardOp = new NativeOp("conv2d_bp", oneDnn, window.nativeArgs(layout, WEIGHTS_OIHW));
-            if (!inputGradientNeeded && FirstLayerGradients.applies(groups, channels, channelsLast)) {
+            if (!inputGradientNeeded && FirstLayerGradients.applies(groups, channels, channelsLast, window)) {
                 firstLayer = new FirstLayerGradients(this.input, output, window, channelsLast);
             }
         }

@@ -22,8 +22,15 @@ final class FirstLayerGradients {
     private final BatchBuffers perExample;
     private final BatchBuffers ones;
     private INDArray filledOnes;
+    /** Gradients through one GEMM of patch rows gathered in Java; null for channels-first batches. */
+    private final PatchRowGradients patchRows;
 
     FirstLayerGradients(Shape input, Shape output, SlidingWindow window, boolean channelsLast) {
+        this(input, output, window, channelsLast, channelsLast);
+    }
+
+    /** @param patchRows false keeps every batch on im2col (for comparing the two paths) */
+    FirstLayerGradients(Shape input, Shape output, SlidingWindow window, boolean channelsLast, boolean patchRows) {
         int k = window.kernel();
         this.filters = output.dim(0);
         this.patch = (long) input.dim(0) * k * k;
@@ -37,18 +44,25 @@ final class FirstLayerGradients {
         this.columns = new BatchBuffers(input.dim(0), k, k, output.dim(1), output.dim(2));
         this.perExample = new BatchBuffers(filters, patch);
         this.ones = new BatchBuffers(positions);
+        this.patchRows = channelsLast && patchRows ? new PatchRowGradients(input, output, window) : null;
     }
 
     /**
-     * im2col reads channels-first images; a channels-last batch of one channel is the same
-     * memory, so it qualifies too.
+     * Channels-last batches of one channel go through patch rows. Channels-first ones go through
+     * im2col, except "same" windows: libnd4j's im2col pads those otherwise than its conv2d does
+     * when the padding is odd (the weight gradients failed a finite-difference check), so they
+     * keep conv2d_bp.
      */
-    static boolean applies(int groups, int channels, boolean channelsLast) {
-        return groups == 1 && (!channelsLast || channels == 1);
+    static boolean applies(int groups, int channels, boolean channelsLast, SlidingWindow window) {
+        return groups == 1 && (channelsLast ? channels == 1 : !window.same());
     }
 
     /** Overwrites weightGrad ([filters, channels, k, k]) and biasGrad ([filters], may be null). */
     void backward(INDArray input, INDArray gradOutput, INDArray weightGrad, INDArray biasGrad) {
+        if (patchRows != null && PatchRowGradients.applies(input, gradOutput)) {
+            patchRows.backward(input, gradOutput, weightGrad, biasGrad);
+            return;
+        }
         long n = input.size(0);
         INDArray images = channelsLast ? input.reshape('c', n, 1, input.size(1), input.size(2)) : input;
         INDArray cols = columns.get(n, input.dataType());
