@@ -14,13 +14,16 @@ import java.nio.FloatBuffer;
 /**
  * The weight and bias gradients of a one-channel convolution over a channels-last batch,
  * as one GEMM: every output position's input patch becomes a row with a trailing 1, so
- * [filters, n * positions] x [n * positions, taps + 1] holds the weight gradient in its first
- * taps columns and the bias gradient in the last. The rows are gathered in Java through a
+ * [taps + 1, n * positions] x [n * positions, filters] holds the weight gradient (transposed) in
+ * its first taps rows and the bias gradient in the last; the output gradient, the larger
+ * operand, is read as it lies (transposing it instead cost 2.23 against 1.53 ms a step for the
+ * lecture's first layer). The rows are gathered in Java through a
  * table made once; libnd4j's im2col for the same rows cost more than the GEMM, and its
  * per-example products then needed a sum over the batch and a GEMM of their own for the bias.
  */
 final class PatchRowGradients {
     private final int pixels;
+    private final int positions;
     private final int filters;
     private final int taps;
     private final int rowLength;
@@ -47,7 +50,7 @@ final class PatchRowGradients {
             top = padBefore(height, outHeight, window);
             left = padBefore(width, outWidth, window);
         }
-        int positions = outHeight * outWidth;
+        this.positions = outHeight * outWidth;
         this.source = new int[positions * rowLength];
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
@@ -90,7 +93,7 @@ final class PatchRowGradients {
         if (HostKernels.applies(input, patchRows)) gatherFloats(input, patchRows, n);
         else gatherAnyMemory(input, patchRows, n);
         if (sums == null || sums.dataType() != type) sums = StepMemory.outside(() -> Nd4j.create(type, rowLength, filters));
-        long rowCount = (long) n * (source.length / rowLength);
+        long rowCount = (long) n * positions;
         INDArray gradRows = gradOutput.reshape('c', rowCount, filters);
         product.run(filters * rowCount * rowLength, patchRows.reshape('c', rowCount, rowLength), gradRows, sums);
         weightGrad.assign(sums.get(NDArrayIndex.interval(0, taps), NDArrayIndex.all()).transpose().reshape(weightGrad.shape()));
