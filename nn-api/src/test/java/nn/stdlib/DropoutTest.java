@@ -9,8 +9,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static nn.stdlib.StdlibCalls.create;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,5 +109,18 @@ class DropoutTest {
     void rateOneDropsEverything() {
         INDArray y = dropout(1.0, 1).forward(Nd4j.ones(DataType.DOUBLE, 2, 4, 50), true);
         assertEquals(0.0, y.sumNumber().doubleValue());
+    }
+
+    @Test
+    void anOddLengthDrawsItsLastValueToo() {
+        // Values are drawn two to a random number; the last of an odd count is drawn alone.
+        Set<Double> lastValues = new HashSet<>();
+        for (long seed = 1; seed <= 64; seed++) {
+            Layer d = create("dropout", Shape.of(7), Map.of("rate", 0.5));
+            d.seed(seed);
+            INDArray y = d.forward(Nd4j.ones(DataType.DOUBLE, 1, 7), true);
+            lastValues.add(y.getDouble(0, 6));
+        }
+        assertEquals(Set.of(0.0, 2.0), lastValues);
     }
 }
