@@ -106,7 +106,7 @@ def scaling(root):
                   f"{a['epoch_seconds'] / b['epoch_seconds']:.2f} |")
 
 
-def nn_epochs(root, name):
+def nn_epochs_run(root, name):
     """Median epoch_seconds, final test accuracy and peak RSS of one `nn train` run, or None."""
     metrics = os.path.join(root, "nn", f"{name}-run", "metrics.jsonl")
     if not os.path.exists(metrics):
@@ -126,11 +126,50 @@ def nn_epochs(root, name):
             "peak_rss_mb": rss, "phases": median_line.get("phases"), "steps": median_line.get("steps")}
 
 
+def round_names(root, side, name, suffix):
+    """The names of a run's rounds (`NAME-r1`, `NAME-r2`, ...), or NAME alone from a run before rounds."""
+    names, r = [], 1
+    while os.path.exists(os.path.join(root, side, f"{name}-r{r}{suffix}")):
+        names.append(f"{name}-r{r}")
+        r += 1
+    return names or ([name] if os.path.exists(os.path.join(root, side, f"{name}{suffix}")) else [])
+
+
+def mean(values):
+    return sum(values) / len(values)
+
+
+def nn_epochs(root, name):
+    """A `nn train` run over its rounds: the mean of their median epochs (and of their split), or None."""
+    runs = [nn_epochs_run(root, n) for n in round_names(root, "nn", name, "-run")]
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    phased = [r for r in runs if r["phases"]]
+    return {"epoch_seconds": mean([r["epoch_seconds"] for r in runs]), "rounds": len(runs),
+            "each": runs[0]["each"],
+            "test_accuracy": runs[-1]["test_accuracy"],
+            "peak_rss_mb": max((r["peak_rss_mb"] for r in runs if r["peak_rss_mb"]), default=None),
+            "phases": {k: mean([r["phases"][k] / r["steps"] for r in phased]) for k in phased[0]["phases"]}
+            if phased else None,
+            "steps": 1 if phased else None}
+
+
+def torch_epochs(root, name):
+    """PyTorch's training loop over its rounds: the mean of their median epochs, or None."""
+    runs = [load(os.path.join(root, "torch", f"{n}.json"))[1] for n in round_names(root, "torch", name, ".json")]
+    if not runs:
+        return None
+    return {"epoch_seconds": mean([r["epoch_seconds"] for r in runs]), "test_accuracy": runs[-1]["test_accuracy"],
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+
+
 def epochs(root):
     print("\n### Whole epochs: `nn train` against PyTorch's training loop\n")
-    print("Median epoch time over the epochs run (training loop only, evaluation excluded on both sides); "
-          "accuracy after the last epoch; peak RSS of the whole process.\n")
-    print("| model | threads | epochs | nn (s) | PyTorch (s) | nn / PyTorch | nn accuracy | PyTorch accuracy "
+    print("Median epoch time over the epochs run (training loop only, evaluation excluded on both sides), "
+          "the mean over the rounds (run in the order A B, then B A); accuracy after the last epoch of the last "
+          "round; the highest peak RSS of a whole process.\n")
+    print("| model | threads | rounds x epochs | nn (s) | PyTorch (s) | nn / PyTorch | nn accuracy | PyTorch accuracy "
           "| nn peak RSS (MB) | PyTorch peak RSS (MB) | nn bench extrapolation (s) | train / bench |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     plain, epoch_ratios, phase_rows = {}, {}, []
@@ -139,8 +178,7 @@ def epochs(root):
             a = nn_epochs(root, f"{t}-epochs-{model}")
             if a is None:
                 continue
-            torch_path = os.path.join(root, "torch", f"{t}-epochs-{model}.json")
-            b = load(torch_path)[1] if os.path.exists(torch_path) else None
+            b = torch_epochs(root, f"{t}-epochs-{model}")
             step_path = os.path.join(root, "nn", f"{t}-{model}.json")
             bench_run = load(step_path)[1] if os.path.exists(step_path) else None
             bench = bench_run["epoch_seconds"] if bench_run else None
@@ -150,7 +188,7 @@ def epochs(root):
             plain[(model, t)] = a["epoch_seconds"]
             if b:
                 epoch_ratios[(model, t)] = a["epoch_seconds"] / b["epoch_seconds"]
-            cells = [f"mnist_{model}", str(t), str(len(a["each"])), f"{a['epoch_seconds']:.2f}",
+            cells = [f"mnist_{model}", str(t), f"{a['rounds']} x {len(a['each'])}", f"{a['epoch_seconds']:.2f}",
                      f"{b['epoch_seconds']:.2f}" if b else "-",
                      f"{a['epoch_seconds'] / b['epoch_seconds']:.2f}" if b else "-",
                      f"{100 * a['test_accuracy']:.2f} %" if a["test_accuracy"] is not None else "-",
