@@ -10,6 +10,7 @@ Prints Markdown, ready for docs/performance.md.
 import glob
 import json
 import os
+import re
 import sys
 
 FIGURES = [  # key, label, format, whether higher is better
@@ -35,26 +36,47 @@ def load(path):
     return run, run["results"][0]
 
 
-def run_order(path):
+def run_order(name):
     """1-mlp, 1-cnn, 2-mlp, 2-cnn: by threads, the MLP first."""
-    threads, model = os.path.basename(path)[:-len(".json")].split("-", 1)
+    threads, model = name.split("-", 1)
     return int(threads), model != "mlp"
+
+
+def averaged(root, side, name):
+    """A step run over its rounds (NAME-r1.json, ...): the run's description and the mean of every figure."""
+    runs = [load(os.path.join(root, side, f"{n}.json")) for n in round_names(root, side, name, ".json")]
+    if not runs:
+        return None, None
+    figures = dict(runs[0][1])
+    for key, value in figures.items():
+        values = [r[1].get(key) for r in runs]
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and len(set(values)) > 1:
+            figures[key] = mean(values)
+    figures["rounds_run"] = len(runs)
+    return runs[0][0], figures
+
+
+def step_run_names(root):
+    """The step runs' names (1-mlp, 2-cnn, ...) without their round suffixes."""
+    names = {re.sub(r"-r[0-9]+$", "", os.path.basename(p)[:-len(".json")])
+             for p in glob.glob(os.path.join(root, "nn", "*-*.json"))}
+    return sorted((n for n in names if re.fullmatch(r"[0-9]+-[a-z_]+", n)), key=run_order)
 
 
 def compare(root):
     ratios = {}
-    for nn_path in sorted(glob.glob(os.path.join(root, "nn", "*-*.json")), key=run_order):
-        name = os.path.basename(nn_path)
-        torch_path = os.path.join(root, "torch", name)
-        if not os.path.exists(torch_path):
+    for name in step_run_names(root):
+        nn_run, a = averaged(root, "nn", name)
+        torch_run, b = averaged(root, "torch", name)
+        if b is None:
             continue
-        nn_run, a = load(nn_path)
-        torch_run, b = load(torch_path)
         print(f"\n### {a['model']}, {nn_run['threads']} thread(s), batch {a['batch']}\n")
         print(f"nn: {nn_run['framework']}, natives {nn_run['natives']}, BLAS {nn_run['blas']} (bundled with ND4J), "
               f"{nn_run['threads']} thread(s). PyTorch: {torch_run['framework']}, BLAS {torch_run['blas']}, "
               f"{torch_run['threads']} thread(s). {a['rounds']} rounds of {a['steps']} steps, medians; "
-              f"epoch time = median step time x {a['steps_per_epoch']} steps.\n")
+              f"epoch time = median step time x {a['steps_per_epoch']} steps."
+              + (f" The mean of {a['rounds_run']} runs of each side (in the order A B, then B A)."
+                 if a["rounds_run"] > 1 else "") + "\n")
         print("| figure | nn | PyTorch | nn / PyTorch |")
         print("| --- | ---: | ---: | ---: |")
         for key, label, fmt, _ in FIGURES:
@@ -179,8 +201,7 @@ def epochs(root):
             if a is None:
                 continue
             b = torch_epochs(root, f"{t}-epochs-{model}")
-            step_path = os.path.join(root, "nn", f"{t}-{model}.json")
-            bench_run = load(step_path)[1] if os.path.exists(step_path) else None
+            bench_run = averaged(root, "nn", f"{t}-{model}")[1]
             bench = bench_run["epoch_seconds"] if bench_run else None
             if bench_run and a["phases"]:
                 per_step = {k: 1000 * v / a["steps"] for k, v in a["phases"].items()}
