@@ -45,11 +45,7 @@ final class PatchRowGradients {
         this.filters = output.dim(0);
         this.taps = k * k;
         this.rowLength = taps + 1;
-        int top = window.padding(), left = window.padding();
-        if (window.same()) {
-            top = padBefore(height, outHeight, window);
-            left = padBefore(width, outWidth, window);
-        }
+        int top = window.leadingPadding(height), left = window.leadingPadding(width);
         this.positions = outHeight * outWidth;
         this.source = new int[positions * rowLength];
         for (int oy = 0; oy < outHeight; oy++) {
@@ -67,12 +63,6 @@ final class PatchRowGradients {
             }
         }
         this.rows = new BatchBuffers(positions, rowLength);
-    }
-
-    /** "same" padding puts the odd zero after the image: the rest is split evenly. */
-    private static int padBefore(int in, int out, SlidingWindow window) {
-        long total = Math.max(0, (out - 1L) * window.stride() + window.extent() - in);
-        return (int) (total / 2);
     }
 
     /** Float or double batches in C order, contiguous (as data batches are). */

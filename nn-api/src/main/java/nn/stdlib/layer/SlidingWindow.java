@@ -46,6 +46,16 @@ record SlidingWindow(int kernel, int stride, int padding, boolean same, int dila
         return span < extent() ? 0 : (span - extent()) / stride + 1;
     }
 
+    /**
+     * Zeros before the first row or column of an input side this long: the padding, or for
+     * "same" half the zeros it needs, the odd one going after the image.
+     */
+    int leadingPadding(int in) {
+        if (!same) return padding;
+        long total = Math.max(0, (outputLength(in) - 1) * stride + extent() - in);
+        return (int) (total / 2);
+    }
+
     /** {@link #outputLength} of a shape that shape inference accepted, where it fits an int. */
     int outputSize(int in) {
         return Math.toIntExact(outputLength(in));
