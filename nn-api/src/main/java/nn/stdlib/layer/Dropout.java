@@ -80,15 +80,13 @@ public final class Dropout implements Layer {
         if (maskValues == null || maskValues.length != length) maskValues = new float[length];
         float keep = rate < 1 ? (float) (1 / (1 - rate)) : 0f;
         long cut = (long) (rate * 0x1p32); // a 32-bit draw below cut drops its value
-        long state = rng.state();
         int i = 0;
         for (; i + 1 < length; i += 2) {
-            long bits = SplitMix64.mix(state += SplitMix64.GAMMA);
+            long bits = rng.nextLong();
             maskValues[i] = keep * kept(bits & 0xFFFFFFFFL, cut);
             maskValues[i + 1] = keep * kept(bits >>> 32, cut);
         }
-        if (i < length) maskValues[i] = keep * kept(SplitMix64.mix(state += SplitMix64.GAMMA) >>> 32, cut);
-        rng.setState(state);
+        if (i < length) maskValues[i] = keep * kept(rng.nextLong() >>> 32, cut);
         return maskValues;
     }
 
