@@ -91,7 +91,7 @@ public final class TrainingBench {
         BatchFeeder feeder = new BatchFeeder(test, normalization, network.inputShape());
         int[] order = Permutations.identity(test.count());
         int batches = Math.min(settings.inferenceBatches(), test.count() / size);
-        network.forward(feeder.batch(order, 0, size).input, false); // warm-up at this batch size
+        warmUp(feeder, order, size, batches);
         double[] rate = new double[settings.rounds()];
         for (int r = 0; r < rate.length; r++) {
             long nanos = 0;
@@ -106,6 +106,18 @@ public final class TrainingBench {
             rate[r] = (double) batches * size / (nanos / 1e9);
         }
         return Median.of(rate);
+    }
+
+    /** Forward passes over the timed batches, untimed, until {@link BenchSettings#INFERENCE_WARMUP_SECONDS} have passed. */
+    private void warmUp(BatchFeeder feeder, int[] order, int size, int batches) {
+        long end = System.nanoTime() + (long) (BenchSettings.INFERENCE_WARMUP_SECONDS * 1e9);
+        do {
+            for (int k = 0; k < batches; k++) {
+                try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+                    network.forward(feeder.batch(order, k * size, size).input, false);
+                }
+            }
+        } while (System.nanoTime() < end);
     }
 
     /** A shuffled order of the training set, reshuffled whenever the next full batch would not fit. */
