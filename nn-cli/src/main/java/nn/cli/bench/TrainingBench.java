@@ -91,33 +91,29 @@ public final class TrainingBench {
         BatchFeeder feeder = new BatchFeeder(test, normalization, network.inputShape());
         int[] order = Permutations.identity(test.count());
         int batches = Math.min(settings.inferenceBatches(), test.count() / size);
-        warmUp(feeder, order, size, batches);
+        long warmUntil = System.nanoTime() + (long) (BenchSettings.INFERENCE_WARMUP_SECONDS * 1e9);
+        do {
+            forwardNanos(feeder, order, size, batches); // untimed (BenchSettings: why)
+        } while (System.nanoTime() < warmUntil);
         double[] rate = new double[settings.rounds()];
         for (int r = 0; r < rate.length; r++) {
-            long nanos = 0;
-            for (int k = 0; k < batches; k++) {
-                BatchFeeder.Batch b = feeder.batch(order, k * size, size);
-                long start = System.nanoTime();
-                try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
-                    network.forward(b.input, false);
-                }
-                nanos += System.nanoTime() - start;
-            }
-            rate[r] = (double) batches * size / (nanos / 1e9);
+            rate[r] = (double) batches * size / (forwardNanos(feeder, order, size, batches) / 1e9);
         }
         return Median.of(rate);
     }
 
-    /** Forward passes over the timed batches, untimed, until {@link BenchSettings#INFERENCE_WARMUP_SECONDS} have passed. */
-    private void warmUp(BatchFeeder feeder, int[] order, int size, int batches) {
-        long end = System.nanoTime() + (long) (BenchSettings.INFERENCE_WARMUP_SECONDS * 1e9);
-        do {
-            for (int k = 0; k < batches; k++) {
-                try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
-                    network.forward(feeder.batch(order, k * size, size).input, false);
-                }
+    /** One pass over the first {@code batches} batches: the nanoseconds of the forward passes alone, each batch made before its pass. */
+    private long forwardNanos(BatchFeeder feeder, int[] order, int size, int batches) {
+        long nanos = 0;
+        for (int k = 0; k < batches; k++) {
+            BatchFeeder.Batch b = feeder.batch(order, k * size, size);
+            long start = System.nanoTime();
+            try (StepMemory scope = StepMemory.open(StepMemory.Purpose.INFERENCE)) {
+                network.forward(b.input, false);
             }
-        } while (System.nanoTime() < end);
+            nanos += System.nanoTime() - start;
+        }
+        return nanos;
     }
 
     /** A shuffled order of the training set, reshuffled whenever the next full batch would not fit. */
