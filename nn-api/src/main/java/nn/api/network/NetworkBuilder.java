@@ -38,6 +38,7 @@ public final class NetworkBuilder {
     private Long expectedParameters;
     private boolean channelsLast = channelsLastByDefault();
     private boolean fuseActivations = true;
+    private boolean fusePooling = Boolean.parseBoolean(System.getProperty("nn.fuse-pooling", "true"));
 
     public NetworkBuilder(Registry registry) {
         this.registry = registry;
@@ -83,6 +84,15 @@ public final class NetworkBuilder {
      */
     public NetworkBuilder fuseActivations(boolean enabled) {
         this.fuseActivations = enabled;
+        return this;
+    }
+
+    /**
+     * Whether a layer may run the max pooling that alone follows it (see {@link PoolingIntoLayer});
+     * on by default, off only to compare (`-Dnn.fuse-pooling=false`).
+     */
+    public NetworkBuilder fusePooling(boolean enabled) {
+        this.fusePooling = enabled;
         return this;
     }
 
@@ -188,6 +198,7 @@ public final class NetworkBuilder {
         for (Node node : nodes) valueShapes.add(shapes.get(node.name()));
         String outputName = steps.get(output - 1).name();
         ActivationAfterPooling.apply(steps, valueShapes, output);
+        if (fusePooling) PoolingIntoLayer.apply(steps, valueShapes, output);
         if (fuseActivations) ActivationIntoLayer.apply(steps, valueShapes, output);
         LayoutPlan.Planned planned = channelsLast ? LayoutPlan.apply(steps, valueShapes, output)
                 : new LayoutPlan.Planned(steps, output);

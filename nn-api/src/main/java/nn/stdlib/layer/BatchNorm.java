@@ -4,6 +4,7 @@ import nn.api.graph.Shape;
 import nn.api.graph.ShapeException;
 import nn.api.runtime.BatchBuffers;
 import nn.api.runtime.ChannelsLast;
+import nn.api.runtime.FusesPooling;
 import nn.api.runtime.Layer;
 import nn.api.runtime.StepMemory;
 import nn.api.runtime.ParamSpec;
@@ -32,8 +33,16 @@ import java.util.Map;
  * batch, the variance unbiased); evaluation uses the running ones, which are layer state,
  * not trained parameters. Float32 batches in host memory run {@link HostBatchNorm} (two passes
  * each way); float64 and other backends run ND4J's ops below.
+ *
+ * <p>Followed by a max pooling that alone reads it, the layer runs the pooling too
+ * ({@link FusesPooling}): with every channel's scale a = gamma · invStd above zero, pooling
+ * y = a·x + b equals a·maxpool(x) + b, so forward pools x and scales the pooled values (no
+ * full-size y), and backward takes the parameter sums over the pooled values, where the
+ * pooling's gradient is nonzero, then adds the statistics' terms to the pooling's input
+ * gradient. That is the float32 host path, channels-last; elsewhere, or when a scale is not
+ * positive, the two layers run one after the other, as they do in the float64 gradient checks.
  */
-public final class BatchNorm implements Layer, ChannelsLast {
+public final class BatchNorm implements Layer, ChannelsLast, FusesPooling {
     private static final int CHANNEL_AXIS = 1;
 
     private final int channels;
@@ -54,6 +63,13 @@ public final class BatchNorm implements Layer, ChannelsLast {
     /** The float32 host-memory path, and whether the last forward call took it. */
     private HostBatchNorm host;
     private boolean lastOnHost;
+    /** The max pooling this layer runs after it (null unless fused), its output buffers, and its last output. */
+    private Layer pooling;
+    private Shape pooled;
+    private BatchBuffers pooledOutputs, pooledGradients;
+    private INDArray lastPooled;
+    /** Whether the last forward call took the fused path. */
+    private boolean lastFused;
 
     BatchNorm(Shape input, double momentum, double eps) {
         this.channels = input.dim(0);
@@ -84,6 +100,21 @@ public final class BatchNorm implements Layer, ChannelsLast {
         inputGradients = new BatchBuffers(dims);
         scratch = new BatchBuffers(dims);
         host = new HostBatchNorm(channels, 1, (int) input.size());
+        if (pooling != null) {
+            ((ChannelsLast) pooling).useChannelsLast();
+            pooledOutputs = new BatchBuffers(pooled.dim(1), pooled.dim(2), pooled.dim(0));
+            pooledGradients = new BatchBuffers(pooled.dim(1), pooled.dim(2), pooled.dim(0));
+        }
+    }
+
+    @Override
+    public boolean fusePooling(Layer pooling, Shape pooled) {
+        if (input.rank() != 3 || !(pooling instanceof ChannelsLast)) return false;
+        this.pooling = pooling;
+        this.pooled = pooled;
+        pooledOutputs = new BatchBuffers(pooled.longDims());
+        pooledGradients = new BatchBuffers(pooled.longDims());
+        return true;
     }
 
     /** The array itself, or a channels-last batch as rows of channels. */
@@ -133,6 +164,33 @@ public final class BatchNorm implements Layer, ChannelsLast {
 
     @Override
     public INDArray forward(INDArray batchInput, boolean training) {
+        if (pooling == null) return normalize(batchInput, training);
+        lastFused = fusedPathApplies(batchInput, training);
+        if (!lastFused) return pooling.forward(normalize(batchInput, training), training);
+        if (training) host.updateRunning(runningMean, runningVar, momentum);
+        lastPooled = pooling.forward(batchInput, training);
+        INDArray out = pooledOutputs.get(batchInput.size(0), batchInput.dataType());
+        host.affine(lastPooled, out);
+        return out;
+    }
+
+    /** Whether the last forward call ran the fused path (for tests). */
+    boolean lastForwardFused() {
+        return lastFused;
+    }
+
+    /** Float32 rows of channels in host memory whose scales are all positive; host then holds x's statistics. */
+    private boolean fusedPathApplies(INDArray x, boolean training) {
+        ensureRunningStatistics(x.dataType());
+        if (gamma == null || !host.rowsOfChannels() || !HostBatchNorm.applies(x, gamma, beta, runningMean, runningVar)) {
+            return false;
+        }
+        host.scaleAndShift(x, training, gamma, beta, runningMean, runningVar, eps);
+        return host.keepsOrder();
+    }
+
+    /** This layer alone: y = gamma · x̂ + beta. */
+    private INDArray normalize(INDArray batchInput, boolean training) {
         ensureRunningStatistics(batchInput.dataType());
         lastTraining = training;
         long batch = batchInput.size(0);
@@ -174,7 +232,20 @@ public final class BatchNorm implements Layer, ChannelsLast {
      * dx = gamma * invStd * (g - mean(g) - x̂ * mean(g * x̂)), means per channel.
      */
     @Override
-    public INDArray backward(INDArray batchGradOutput) {
+    public INDArray backward(INDArray gradOutput) {
+        if (pooling == null) return normalizeBackward(gradOutput);
+        if (!lastFused) return normalizeBackward(pooling.backward(gradOutput));
+        INDArray g = HostBatchNorm.applies(gradOutput) ? gradOutput : gradOutput.dup('c');
+        host.gradientSums(g, lastPooled, gamma, gammaGrad, betaGrad);
+        INDArray scaled = pooledGradients.get(g.size(0), g.dataType());
+        host.scaleGradient(g, scaled);
+        INDArray gradInput = pooling.backward(scaled); // a·g at each window's maximum, the pooling's own array
+        host.addStatisticsTerms(gradInput);
+        return gradInput;
+    }
+
+    /** This layer alone. */
+    private INDArray normalizeBackward(INDArray batchGradOutput) {
         long batch = batchGradOutput.size(0);
         if (lastOnHost) {
             INDArray g = HostBatchNorm.applies(batchGradOutput) ? batchGradOutput : batchGradOutput.dup('c');

@@ -65,13 +65,23 @@ final class HostBatchNorm {
     /** y = gamma · x̂ + beta; in training with the batch's statistics, which also move the running ones. */
     void forward(INDArray x, INDArray y, boolean training, INDArray gamma, INDArray beta,
                  INDArray runningMean, INDArray runningVar, double momentum, double eps) {
+        scaleAndShift(x, training, gamma, beta, runningMean, runningVar, eps);
+        if (training) updateRunning(runningMean, runningVar, momentum);
+        affine(x, y);
+    }
+
+    /**
+     * The statistics of x (the batch's in training, else the running ones) and from them each
+     * channel's y = a·x + b; x is kept for the backward pass. Moves no running statistic.
+     */
+    void scaleAndShift(INDArray x, boolean training, INDArray gamma, INDArray beta,
+                       INDArray runningMean, INDArray runningVar, double eps) {
         this.training = training;
         lastInput = x;
         int n = Math.toIntExact(x.length());
         count = n / channels;
         if (training) {
             batchStatistics(x, n, eps);
-            updateRunning(runningMean, runningVar, momentum);
         } else {
             HostKernels.copyIn(runningMean, mean);
             HostKernels.copyIn(runningVar, small);
@@ -83,14 +93,30 @@ final class HostBatchNorm {
             a[c] *= invStd[c];
             b[c] -= mean[c] * a[c];
         }
+    }
+
+    /** True when every channel's scale a is above zero, so y = a·x + b keeps the order of x's values. */
+    boolean keepsOrder() {
+        for (int c = 0; c < channels; c++) if (!(a[c] > 0)) return false;
+        return true;
+    }
+
+    /** True when a chunk of any length holds whole rows of channels (channels-last or features). */
+    boolean rowsOfChannels() {
+        return inner == 1;
+    }
+
+    /** out = a·in + b per channel, from the last {@link #scaleAndShift}; in is x or, rows of channels, any batch of them. */
+    void affine(INDArray in, INDArray out) {
+        int n = Math.toIntExact(in.length());
         spread(a, spreadA, n);
         spread(b, spreadB, n);
-        FloatBuffer in = HostKernels.values(x), out = HostKernels.values(y);
-        for (int from = 0; from < n; from += chunk) {
-            int len = Math.min(chunk, n - from);
-            in.get(from, work, 0, len);
+        FloatBuffer from = HostKernels.values(in), to = HostKernels.values(out);
+        for (int at = 0; at < n; at += chunk) {
+            int len = Math.min(chunk, n - at);
+            from.get(at, work, 0, len);
             BatchNormKernels.affine(work, len, spreadA, spreadB);
-            out.put(from, work, 0, len);
+            to.put(at, work, 0, len);
         }
     }
 
@@ -133,7 +159,7 @@ final class HostBatchNorm {
     }
 
     /** PyTorch's rule: running = (1 - momentum) · running + momentum · batch, the variance unbiased. */
-    private void updateRunning(INDArray runningMean, INDArray runningVar, double momentum) {
+    void updateRunning(INDArray runningMean, INDArray runningVar, double momentum) {
         double unbiased = count > 1 ? (double) count / (count - 1) : 1;
         HostKernels.copyIn(runningMean, small);
         for (int c = 0; c < channels; c++) small[c] = (float) ((1 - momentum) * small[c] + momentum * s1[c]);
@@ -157,12 +183,34 @@ final class HostBatchNorm {
      * with running ones dx = gamma · invStd · g.
      */
     void backward(INDArray g, INDArray dx, INDArray gamma, INDArray gammaGrad, INDArray betaGrad) {
+        gradientSums(g, lastInput, gamma, gammaGrad, betaGrad);
+        int n = Math.toIntExact(g.length());
+        spread(a, spreadA, n);
+        spread(b, spreadB, n);
+        spread(d, spreadD, n);
+        FloatBuffer gIn = HostKernels.values(g), xIn = HostKernels.values(lastInput), out = HostKernels.values(dx);
+        for (int from = 0; from < n; from += chunk) {
+            int len = Math.min(chunk, n - from);
+            gIn.get(from, work, 0, len);
+            xIn.get(from, xs, 0, len);
+            BatchNormKernels.combine(work, xs, len, spreadMean, spreadA, spreadB, spreadD);
+            out.put(from, work, 0, len);
+        }
+    }
+
+    /**
+     * Σg and Σg·(x - mean) per channel over g and the x values it belongs to, which write gamma's
+     * and beta's gradients and the coefficients of dx = a·g + b·(x - mean) + d (the last two zero
+     * with running statistics). g and x may be any rows of channels that hold every nonzero g,
+     * for x's statistics: the counts are the last forward input's.
+     */
+    void gradientSums(INDArray g, INDArray x, INDArray gamma, INDArray gammaGrad, INDArray betaGrad) {
         int n = Math.toIntExact(g.length());
         double[] sumG = s1, sumGX = s2;
         java.util.Arrays.fill(sumG, 0);
         java.util.Arrays.fill(sumGX, 0);
         spread(mean, spreadMean, n);
-        FloatBuffer gIn = HostKernels.values(g), xIn = HostKernels.values(lastInput), out = HostKernels.values(dx);
+        FloatBuffer gIn = HostKernels.values(g), xIn = HostKernels.values(x);
         int chunks = 0;
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
@@ -184,15 +232,38 @@ final class HostBatchNorm {
             b[c] = training ? (float) (-scale * invStd[c] * invStd[c] * sumGX[c] / count) : 0f;
             d[c] = training ? (float) (-scale * sumG[c] / count) : 0f;
         }
+    }
+
+    /** out = a·g per channel, the coefficients from the last {@link #gradientSums}; g rows of channels. */
+    void scaleGradient(INDArray g, INDArray out) {
+        int n = Math.toIntExact(g.length());
         spread(a, spreadA, n);
+        FloatBuffer from = HostKernels.values(g), to = HostKernels.values(out);
+        for (int at = 0; at < n; at += chunk) {
+            int len = Math.min(chunk, n - at);
+            from.get(at, work, 0, len);
+            BatchNormKernels.scale(work, len, spreadA);
+            to.put(at, work, 0, len);
+        }
+    }
+
+    /**
+     * dx += b·(x - mean) + d over the last forward input x, in place: what the batch statistics
+     * add to a gradient dx that already holds a·g (nothing with running statistics).
+     */
+    void addStatisticsTerms(INDArray dx) {
+        if (!training) return;
+        int n = Math.toIntExact(dx.length());
+        spread(mean, spreadMean, n);
         spread(b, spreadB, n);
         spread(d, spreadD, n);
+        FloatBuffer xIn = HostKernels.values(lastInput), values = HostKernels.values(dx);
         for (int from = 0; from < n; from += chunk) {
             int len = Math.min(chunk, n - from);
-            gIn.get(from, work, 0, len);
+            values.get(from, work, 0, len);
             xIn.get(from, xs, 0, len);
-            BatchNormKernels.combine(work, xs, len, spreadMean, spreadA, spreadB, spreadD);
-            out.put(from, work, 0, len);
+            BatchNormKernels.addCentred(work, xs, len, spreadMean, spreadB, spreadD);
+            values.put(from, work, 0, len);
         }
     }
 }
