@@ -111,6 +111,11 @@ final class HostBatchNorm {
         int n = Math.toIntExact(in.length());
         spread(a, spreadA, n);
         spread(b, spreadB, n);
+        affineChunks(in, out, n);
+    }
+
+    /** out = spreadA·in + spreadB, chunk by chunk, the spreads already filled for n values. */
+    private void affineChunks(INDArray in, INDArray out, int n) {
         FloatBuffer from = HostKernels.values(in), to = HostKernels.values(out);
         for (int at = 0; at < n; at += chunk) {
             int len = Math.min(chunk, n - at);
@@ -238,13 +243,8 @@ final class HostBatchNorm {
     void scaleGradient(INDArray g, INDArray out) {
         int n = Math.toIntExact(g.length());
         spread(a, spreadA, n);
-        FloatBuffer from = HostKernels.values(g), to = HostKernels.values(out);
-        for (int at = 0; at < n; at += chunk) {
-            int len = Math.min(chunk, n - at);
-            from.get(at, work, 0, len);
-            BatchNormKernels.scale(work, len, spreadA);
-            to.put(at, work, 0, len);
-        }
+        java.util.Arrays.fill(spreadB, 0, Math.min(chunk, n), 0f); // no shift; addStatisticsTerms spreads b again
+        affineChunks(g, out, n);
     }
 
     /**

@@ -86,11 +86,6 @@ public final class BatchNormKernels {
         for (int k = 0; k < n; k++) g[k] = a[k] * g[k] + b[k] * (x[k] - mean[k]) + d[k];
     }
 
-    /** x[k] = a[k] · x[k] for k below n (in place). */
-    public static void scale(float[] x, int n, float[] a) {
-        for (int k = 0; k < n; k++) x[k] *= a[k];
-    }
-
     /** g[k] += b[k] · (x[k] - mean[k]) + d[k] for k below n (in place). */
     public static void addCentred(float[] g, float[] x, int n, float[] mean, float[] b, float[] d) {
         for (int k = 0; k < n; k++) g[k] += b[k] * (x[k] - mean[k]) + d[k];
